@@ -1,0 +1,24 @@
+// Everything one event's handling may use: the transaction, the person, the clock, and ways to answer.
+import type { Tx } from '../db/client.js';
+import type { User } from '../db/generated/client.js';
+import type { Actor } from '../domain/actor.js';
+import type { BotEvent } from './events.js';
+import type { LinePort } from './ports.js';
+import type { Reply } from './reply.js';
+
+export interface Ctx {
+  tx: Tx;
+  now: Date;
+  event: BotEvent;
+  /** The person, created on first contact. */
+  user: User;
+  /** Null until an invite has been redeemed (or when inactive). */
+  actor: Actor | null;
+  /** Reads that may happen during handling (profile lookups). Writes to LINE go through push/afterCommit. */
+  line: Pick<LinePort, 'getProfile'>;
+  /** Queues a push to someone else, sent after commit; `key` makes it idempotent. */
+  push(lineUserId: string, replies: Reply[], key: string): Promise<void>;
+  /** Runs after the transaction committed (rich menu links and other LINE side effects). */
+  afterCommit(fn: () => Promise<void>): void;
+  publicBaseUrl: string;
+}

@@ -1,0 +1,54 @@
+// The webhook inbox: events are recorded on receipt (deduplicated on webhookEventId) and each takes effect once,
+// because its claim is written in the same transaction as its effects.
+import type { Db, Tx } from '../db/client.js';
+import { BotEventSchema, type BotEvent } from './events.js';
+
+/** Records events not seen before; returns those newly recorded (a redelivered or concurrent copy returns nothing). */
+export async function recordEvents(db: Db, events: BotEvent[]): Promise<BotEvent[]> {
+  if (events.length === 0) return [];
+  const ids = events.map((e) => e.id);
+  const users = events.map((e) => e.lineUserId);
+  const times = events.map((e) => e.occurredAt.toISOString());
+  const payloads = events.map((e) => JSON.stringify(e));
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    INSERT INTO "WebhookEvent" ("id", "lineUserId", "occurredAt", "payload")
+    SELECT * FROM unnest(${ids}::text[], ${users}::text[], ${times}::timestamptz[], ${payloads}::jsonb[])
+    ON CONFLICT ("id") DO NOTHING
+    RETURNING "id"`;
+  const fresh = new Set(rows.map((r) => r.id));
+  return events.filter((e) => fresh.has(e.id));
+}
+
+/** Claims the event inside the caller's transaction; false when it already took effect. */
+export async function claimEvent(tx: Tx, id: string): Promise<boolean> {
+  const n = await tx.$executeRaw`
+    UPDATE "WebhookEvent" SET "processedAt" = now(), "attempts" = "attempts" + 1
+    WHERE "id" = ${id} AND "processedAt" IS NULL`;
+  return n === 1;
+}
+
+/** Serialises the handling of one user's events across processes until the transaction ends. */
+export async function lockUser(tx: Tx, lineUserId: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${'user:' + lineUserId}))`;
+}
+
+/** Notes a failure that left the event unprocessed (its transaction rolled back). */
+export async function recordFailure(db: Db, id: string, error: string, giveUp: boolean): Promise<void> {
+  await db.$executeRaw`
+    UPDATE "WebhookEvent" SET "attempts" = "attempts" + 1, "lastError" = ${error.slice(0, 2000)},
+      "processedAt" = CASE WHEN ${giveUp} THEN now() ELSE "processedAt" END
+    WHERE "id" = ${id}`;
+}
+
+/** Events received but not yet processed (e.g. the process died), oldest first, within the last `hours`. */
+export async function pendingEvents(db: Db, hours = 24): Promise<BotEvent[]> {
+  const rows = await db.webhookEvent.findMany({
+    where: { processedAt: null, receivedAt: { gte: new Date(Date.now() - hours * 3600_000) } },
+    orderBy: { occurredAt: 'asc' },
+    take: 10_000,
+  });
+  return rows.flatMap((r) => {
+    const parsed = BotEventSchema.safeParse(r.payload);
+    return parsed.success ? [parsed.data] : [];
+  });
+}

@@ -1,0 +1,16 @@
+// What the bot needs from the outside world, as interfaces; src/line/ implements them for LINE.
+import type { Reply } from './reply.js';
+import type { Role } from '../db/generated/enums.js';
+
+export class ReplyTokenRejected extends Error {}
+
+export interface LinePort {
+  /** Replies with up to 5 messages; throws ReplyTokenRejected when the token is used or expired. */
+  reply(replyToken: string, replies: Reply[]): Promise<void>;
+  /** Pushes; a repeated retryKey is accepted once by LINE (409 counts as delivered). */
+  push(lineUserId: string, replies: Reply[], retryKey: string): Promise<void>;
+  showLoading(lineUserId: string): Promise<void>;
+  getProfile(lineUserId: string): Promise<{ displayName: string } | null>;
+  /** Links the role's rich menu to the user (creating and uploading it on first use), or unlinks with null. */
+  setRichMenu(lineUserId: string, role: Role | null): Promise<void>;
+}

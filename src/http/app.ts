@@ -1,0 +1,49 @@
+// The express app: POST /webhook (raw body, signature first), health check, error middleware.
+import express, { type ErrorRequestHandler } from 'express';
+import type { BotEvent } from '../bot/events.js';
+import type { Logger } from '../bot/dispatcher.js';
+import { parseWebhook } from '../line/webhook.js';
+
+export interface AppDeps {
+  channelSecret: string;
+  /** Records the events durably; the webhook answers 200 only after this resolves. */
+  receive(events: BotEvent[]): Promise<void>;
+  log: Logger;
+  /** Extra routes (e.g. report downloads), mounted after the webhook. */
+  routes?: (app: express.Express) => void;
+}
+
+export function createApp(deps: AppDeps): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+
+  // No JSON parser before this route: the signature covers the exact bytes.
+  app.post('/webhook', express.raw({ type: () => true, limit: '2mb' }), async (req, res, next) => {
+    const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    const parsed = parseWebhook(raw, req.get('x-line-signature'), deps.channelSecret);
+    if (!parsed.ok) {
+      res.status(parsed.status).json({ message: parsed.message });
+      return;
+    }
+    try {
+      await deps.receive(parsed.events);
+      res.status(200).json({});
+    } catch (err) {
+      next(err); // 500: LINE redelivers (when redelivery is on); the inbox dedupes
+    }
+  });
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ ok: true });
+  });
+
+  deps.routes?.(app);
+
+  const onError: ErrorRequestHandler = (err, req, res, _next) => {
+    deps.log.error('http error', { path: req.path, err: String(err?.stack ?? err) });
+    if (!res.headersSent) res.status(500).json({ message: 'internal error' });
+  };
+  app.use(onError);
+  return app;
+}

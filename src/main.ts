@@ -1,0 +1,54 @@
+// `npm start`: the bot. With no LINE credentials in .env it runs in local mode (embedded PostgreSQL, demo data,
+// the built-in LINE fake) and `npm run chat` talks to it; with credentials the same server talks to LINE.
+import { ConfigError, loadConfig } from './config.js';
+import { createLogger } from './log.js';
+import { startServices } from './services.js';
+import { DEMO_USERS } from './seed/demo-users.js';
+
+try {
+  process.loadEnvFile?.('.env');
+} catch {
+  /* no .env: defaults */
+}
+
+let config;
+try {
+  config = loadConfig();
+} catch (err) {
+  if (err instanceof ConfigError) {
+    console.error(err.message);
+    process.exit(2);
+  }
+  throw err;
+}
+const log = createLogger(config.logLevel);
+const services = await startServices(config, log);
+
+const lines = [
+  `otop-sales-bot listening on http://localhost:${services.port} (POST /webhook)`,
+  `database: ${config.databaseUrl ? 'DATABASE_URL' : `embedded PostgreSQL, data in ${config.dataDir}/pg`}`,
+  config.localMode
+    ? `local mode: LINE is the built-in fake at ${config.line.apiBaseUrl}; talk to the bot with\n  npm run chat -- --user ${Object.keys(DEMO_USERS).join('|')}|<any new name>`
+    : `LINE: ${config.line.apiBaseUrl}`,
+];
+if (services.demoInvites.length) {
+  lines.push('demo invite codes (type one as a new user):');
+  for (const i of services.demoInvites) lines.push(`  ${i.code}  ${i.label}`);
+}
+console.log(lines.join('\n'));
+
+let stopping = false;
+for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(sig, () => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${sig}: stopping…`);
+    services.close().then(
+      () => process.exit(0),
+      (err) => {
+        console.error(err);
+        process.exit(1);
+      },
+    );
+  });
+}

@@ -1,0 +1,111 @@
+// Demo data for ฉะเชิงเทรา: producers in all 11 districts, 13 months of confirmed sales (so "same month last
+// year" works), one ready-bound user per role, and fresh invite codes to try onboarding. Idempotent.
+import type { Db } from '../db/client.js';
+import {
+  addMonths,
+  compareMonths,
+  defaultReportingMonth,
+  fiscalYearOf,
+  monthKey,
+  monthStart,
+  type MonthKey,
+} from '../domain/fiscal-period.js';
+import { createInvite } from '../domain/invites.js';
+import { CHACHOENGSAO_PROVINCE_CODE } from './reference-data.js';
+import { demoMonthlySalesByCategory, demoProducers } from './demo-data.js';
+import { DEMO_USERS, demoLineUserId } from './demo-users.js';
+
+const DEMO_DISTRICT = 2401; // เมืองฉะเชิงเทรา
+const HISTORY_MONTHS = 13;
+
+export async function seedDemoData(db: Db, now: Date): Promise<{ code: string; label: string }[]> {
+  const producers = demoProducers();
+  const existing = await db.producer.count({ where: { registrationCode: { in: producers.map((p) => p.registrationCode) } } });
+  if (existing === 0) {
+    await db.producer.createMany({
+      data: producers.map((p) => ({
+        registrationCode: p.registrationCode,
+        name: p.name,
+        type: p.type,
+        categories: p.categories,
+        districtId: p.districtCode,
+        tambon: p.tambon,
+        phone: p.phone,
+      })),
+    });
+  }
+  const rows = await db.producer.findMany({ where: { registrationCode: { in: producers.map((p) => p.registrationCode) } } });
+  const idOf = new Map(rows.map((r) => [r.registrationCode, r.id]));
+  const firstProducer = rows.filter((r) => r.districtId === DEMO_DISTRICT).sort((a, b) => a.id - b.id)[0]!;
+
+  const scope = {
+    producer: { producerId: firstProducer.id },
+    district: { districtId: DEMO_DISTRICT },
+    province: { provinceId: CHACHOENGSAO_PROVINCE_CODE },
+    zone: { zoneId: (await db.province.findUniqueOrThrow({ where: { id: CHACHOENGSAO_PROVINCE_CODE } })).zoneId },
+    department: {},
+  } as const;
+  const userIds: Record<string, number> = {};
+  for (const [name, u] of Object.entries(DEMO_USERS) as [keyof typeof DEMO_USERS, (typeof DEMO_USERS)[keyof typeof DEMO_USERS]][]) {
+    const row = await db.user.upsert({
+      where: { lineUserId: demoLineUserId(name) },
+      create: { lineUserId: demoLineUserId(name), displayName: u.displayName, role: u.role, ...scope[name] },
+      update: {},
+    });
+    userIds[name] = row.id;
+  }
+
+  if (existing === 0) {
+    const reporting = defaultReportingMonth(now);
+    const first = addMonths(reporting, -HISTORY_MONTHS);
+    const firstOctober = monthKey(fiscalYearOf(first) - 543 - 1, 10);
+    const officer = userIds.district!;
+    const province = userIds.province!;
+    const data = [];
+    for (let m: MonthKey = first; compareMonths(m, reporting) < 0; m = addMonths(m, 1)) {
+      const index = monthIndexFrom(firstOctober, m);
+      const confirmedAt = new Date(monthStart(addMonths(m, 1)).getTime() + 4 * 86_400_000);
+      for (const p of producers) {
+        for (const { category, amounts } of demoMonthlySalesByCategory(p, index)) {
+          data.push({
+            producerId: idOf.get(p.registrationCode)!,
+            month: monthStart(m),
+            category,
+            ...amounts,
+            status: 'PROVINCE_CONFIRMED' as const,
+            enteredById: officer,
+            enteredByOfficer: true,
+            submittedAt: confirmedAt,
+            districtConfirmedAt: confirmedAt,
+            districtConfirmedById: officer,
+            provinceConfirmedAt: confirmedAt,
+            provinceConfirmedById: province,
+          });
+        }
+      }
+      await db.districtMonth.createMany({
+        data: [...new Set(producers.map((p) => p.districtCode))].map((districtId) => ({
+          districtId,
+          month: monthStart(m),
+          provinceConfirmedAt: confirmedAt,
+          provinceConfirmedById: province,
+        })),
+        skipDuplicates: true,
+      });
+    }
+    await db.salesEntry.createMany({ data, skipDuplicates: true });
+  }
+
+  const second = rows.filter((r) => r.districtId === DEMO_DISTRICT).sort((a, b) => a.id - b.id)[1]!;
+  return db.$transaction(async (tx) => [
+    { ...(await createInvite(tx, null, { role: 'PRODUCER', producerId: second.id }, now, { days: 3 })), label: `ผู้ผลิต: ${second.name}` },
+    { ...(await createInvite(tx, null, { role: 'DISTRICT_OFFICER', districtId: 2402 }, now, { days: 3 })), label: 'พัฒนากรอำเภอบางคล้า' },
+    { ...(await createInvite(tx, null, { role: 'PROVINCE_OFFICER', provinceId: CHACHOENGSAO_PROVINCE_CODE }, now, { days: 3 })), label: 'เจ้าหน้าที่จังหวัดฉะเชิงเทรา' },
+  ]);
+}
+
+function monthIndexFrom(october: MonthKey, m: MonthKey): number {
+  let i = 0;
+  for (let k = october; compareMonths(k, m) < 0; k = addMonths(k, 1)) i++;
+  return i;
+}
