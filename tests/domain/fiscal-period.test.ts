@@ -178,11 +178,11 @@ describe('reporting month and deadlines', () => {
   });
 
   it.each([
-    ['2023-10', { entryDue: '2023-11-03', districtConfirmDue: '2023-11-05', provinceConfirmDue: '2023-11-06' }],
-    ['2023-12', { entryDue: '2024-01-03', districtConfirmDue: '2024-01-05', provinceConfirmDue: '2024-01-06' }],
-    ['2024-01', { entryDue: '2024-02-03', districtConfirmDue: '2024-02-05', provinceConfirmDue: '2024-02-06' }],
-    ['2024-02', { entryDue: '2024-03-03', districtConfirmDue: '2024-03-05', provinceConfirmDue: '2024-03-06' }],
-    ['2024-09', { entryDue: '2024-10-03', districtConfirmDue: '2024-10-05', provinceConfirmDue: '2024-10-06' }],
+    ['2023-10', { entryDue: '2023-11-03', districtConfirmDue: '2023-11-04', provinceConfirmDue: '2023-11-05' }],
+    ['2023-12', { entryDue: '2024-01-03', districtConfirmDue: '2024-01-04', provinceConfirmDue: '2024-01-05' }],
+    ['2024-01', { entryDue: '2024-02-03', districtConfirmDue: '2024-02-04', provinceConfirmDue: '2024-02-05' }],
+    ['2024-02', { entryDue: '2024-03-03', districtConfirmDue: '2024-03-04', provinceConfirmDue: '2024-03-05' }],
+    ['2024-09', { entryDue: '2024-10-03', districtConfirmDue: '2024-10-04', provinceConfirmDue: '2024-10-05' }],
   ])('dueDatesFor(%s)', (key, due) => {
     const d = dueDatesFor(mk(key));
     expect(d).toEqual(due);
