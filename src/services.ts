@@ -80,7 +80,8 @@ export async function startServices(config: Config, log: Logger, opts: { clock?:
       stops.push(() => fake!.close());
     }
     const clients = createLineClients(config.line);
-    const richMenus = createRichMenus(db, clients);
+    const richMenus = createRichMenus(db, clients, { log });
+    stops.push(() => richMenus.idle());
     const line = createMessenger(clients, richMenus);
     const dispatcher = createDispatcher({
       db,

@@ -14,8 +14,8 @@ export interface Ctx {
   user: User;
   /** Null until an invite has been redeemed (or when inactive). */
   actor: Actor | null;
-  /** Reads that may happen during handling (profile lookups). Writes to LINE go through push/afterCommit. */
-  line: Pick<LinePort, 'getProfile'>;
+  /** Profile lookups during handling; setRichMenu only inside afterCommit (LINE must not change before commit). */
+  line: Pick<LinePort, 'getProfile' | 'setRichMenu'>;
   /** Queues a push to someone else, sent after commit; `key` makes it idempotent. */
   push(lineUserId: string, replies: Reply[], key: string): Promise<void>;
   /** Runs after the transaction committed (rich menu links and other LINE side effects). */

@@ -1,19 +1,19 @@
-// The bot's conversations wired for the router: start words, global actions, follow/unfollow, help and menu.
+// The bot's conversations wired for the router: every feature module's flows, start words and actions, plus
+// follow/unfollow, help and menu.
 import type { Db } from '../db/client.js';
-import type { BotDefinition } from '../bot/router.js';
+import { normaliseWord, type BotDefinition } from '../bot/router.js';
+import type { BotModule } from './module.js';
 import { onFollow, onUnfollow, onUnbound } from './onboarding.js';
 import { helpFor, menuFor } from './menu.js';
-import { salesEntryFlow } from './sales-entry.js';
+import { salesEntryModule } from './sales-entry.js';
+
+/** Feature modules; add yours here (one line). */
+const MODULES: BotModule[] = [salesEntryModule];
 
 export function botDefinition(_deps: { db: Db }): BotDefinition {
-  return {
-    flows: [salesEntryFlow],
-    startWords: {
-      รายงานยอดขาย: { flow: 'sales-entry' },
-      รายงาน: { flow: 'sales-entry' },
-      ส่งยอดขาย: { flow: 'sales-entry' },
-      บันทึกแทนผู้ผลิต: { flow: 'sales-entry' },
-    },
+  const def: BotDefinition = {
+    flows: [],
+    startWords: {},
     actions: {},
     onFollow,
     onUnfollow,
@@ -21,4 +21,20 @@ export function botDefinition(_deps: { db: Db }): BotDefinition {
     help: async (ctx) => helpFor(ctx.actor),
     menu: async (ctx) => menuFor(ctx.actor),
   };
+  for (const m of MODULES) {
+    for (const f of m.flows ?? []) {
+      if (def.flows.some((x) => x.name === f.name)) throw new Error(`flow ${f.name} registered twice`);
+      def.flows.push(f);
+    }
+    for (const [word, start] of Object.entries(m.startWords ?? {})) {
+      const key = normaliseWord(word);
+      if (def.startWords[key]) throw new Error(`start word ${word} registered twice`);
+      def.startWords[key] = start;
+    }
+    for (const [name, action] of Object.entries(m.actions ?? {})) {
+      if (def.actions[name]) throw new Error(`action ${name} registered twice`);
+      def.actions[name] = action;
+    }
+  }
+  return def;
 }

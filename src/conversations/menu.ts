@@ -1,10 +1,20 @@
-// What each role can do, as a short Thai menu with quick replies, and the help text.
+// What each role can do, as a short Thai menu with quick replies (the rich menu shows the same words), and help.
 import type { Actor } from '../domain/actor.js';
+import type { Role } from '../db/generated/enums.js';
 import { say, text, type Reply } from '../bot/reply.js';
+
+/** The words each role's menu offers; each is a start word of some flow (see conversations/index.ts). */
+export const MENU_WORDS: Record<Role, string[]> = {
+  PRODUCER: ['รายงานยอดขาย', 'ยอดขายของฉัน'],
+  DISTRICT_OFFICER: ['บันทึกแทนผู้ผลิต', 'ตรวจสอบ/ยืนยัน', 'ขอปลดล็อก', 'สร้างรหัสเชิญ', 'ความคืบหน้า'],
+  PROVINCE_OFFICER: ['ยืนยันระดับจังหวัด', 'คำขอปลดล็อก', 'สร้างรหัสเชิญ', 'ความคืบหน้า'],
+  ZONE_ADMIN: ['ความคืบหน้า'],
+  DEPARTMENT_ADMIN: ['ความคืบหน้า'],
+};
 
 export function menuFor(actor: Actor | null): Reply[] {
   if (!actor) return [text('กรุณาพิมพ์รหัสเชิญที่ได้รับจากสำนักงานพัฒนาชุมชนอำเภอ เพื่อเริ่มใช้งาน')];
-  return [text('เลือกรายการที่ต้องการได้จากเมนูด้านล่าง', [say('ช่วยเหลือ')])];
+  return [text('ต้องการทำรายการใดคะ? เลือกจากปุ่มด้านล่าง หรือเมนูด้านล่างของแชท', [...MENU_WORDS[actor.role].map((w) => say(w)), say('ช่วยเหลือ')])];
 }
 
 export function helpFor(actor: Actor | null): Reply[] {
@@ -12,14 +22,15 @@ export function helpFor(actor: Actor | null): Reply[] {
     return [
       text(
         'บอทนี้ใช้รายงานยอดขายผลิตภัณฑ์ OTOP ประจำเดือน\n' +
-          'เริ่มต้น: พิมพ์รหัสเชิญ 8 ตัวอักษรที่ได้รับจากพัฒนากรอำเภอ (เช่น K7P-4MXQ)\n' +
+          'เริ่มต้น: พิมพ์รหัสเชิญ 8 ตัวอักษรที่ได้รับจากเจ้าหน้าที่ (เช่น K7P4-MXQ2)\n' +
           'หากยังไม่มีรหัส กรุณาติดต่อสำนักงานพัฒนาชุมชนอำเภอของท่าน',
       ),
     ];
   }
+  const words = MENU_WORDS[actor.role].map((w) => `• ${w}`).join('\n');
   return [
     text(
-      'คำที่ใช้ได้ทุกเวลา:\n• เมนู — กลับไปเมนูหลัก\n• ยกเลิก — ยกเลิกรายการที่ทำค้างอยู่\n• ช่วยเหลือ — ดูคำแนะนำนี้',
+      `สิ่งที่ทำได้:\n${words}\n\nคำที่ใช้ได้ทุกเวลา:\n• เมนู — กลับไปเมนูหลัก\n• ยกเลิก — ยกเลิกรายการที่ทำค้างอยู่\n• ช่วยเหลือ — ดูคำแนะนำนี้\n\nพิมพ์ตัวเลขยอดขายได้ทั้งเลขไทยและอารบิก เช่น 120,000 หรือ ๑๒๐,๐๐๐ หรือ 1.2 ล้าน`,
       [say('เมนู')],
     ),
   ];

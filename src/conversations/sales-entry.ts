@@ -16,6 +16,7 @@ import { formatFiscalYearTh } from '../domain/thai-format.js';
 import { fiscalYearOf } from '../domain/fiscal-period.js';
 import type { ProductCategory } from '../db/generated/enums.js';
 import * as P from './sales-entry-prompts.js';
+import type { BotModule } from './module.js';
 import {
   SalesEntryState,
   isComplete,
@@ -278,3 +279,13 @@ async function advance(ctx: Ctx, s: S, input: Input): Promise<Out> {
 }
 
 export const salesEntryFlow: Flow<S> = { name: P.FLOW, version: 1, schema: SalesEntryState, start, advance };
+
+export const salesEntryModule: BotModule = {
+  flows: [salesEntryFlow],
+  startWords: {
+    รายงานยอดขาย: { flow: P.FLOW },
+    ส่งยอดขาย: { flow: P.FLOW },
+    บันทึกยอดขาย: { flow: P.FLOW },
+    บันทึกแทนผู้ผลิต: { flow: P.FLOW },
+  },
+};

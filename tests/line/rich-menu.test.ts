@@ -77,7 +77,7 @@ describe('createRichMenus', () => {
     const row = await tdb.db.richMenu.findUnique({ where: { role: 'ZONE_ADMIN' } });
     expect(row?.richMenuId).toBe(a);
     expect([...fake.richMenus.keys()]).toEqual([a]); // at most one extra menu was created, and it was deleted
-    console.log('RACE creates', count('richmenu.create'), 'deletes', count('richmenu.delete'));
+    expect(count('richmenu.delete')).toBe(count('richmenu.create') - 1); // in practice both create: 2 and 1
   });
 
   it('recreates a changed design, moves the role’s users to it and deletes the old menu', async () => {

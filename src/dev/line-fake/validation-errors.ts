@@ -28,7 +28,6 @@ export function ajvErrorsToDetails(errors: readonly ErrorObject[]): ErrorDetail[
   const seen = new Set<string>();
   for (const error of errors) {
     const detail = toDetail(error);
-    if (!detail) continue;
     const key = `${detail.property}\u0000${detail.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -37,7 +36,7 @@ export function ajvErrorsToDetails(errors: readonly ErrorObject[]): ErrorDetail[
   return details;
 }
 
-function toDetail(error: ErrorObject): ErrorDetail | undefined {
+function toDetail(error: ErrorObject): ErrorDetail {
   const base = pointerToProperty(error.instancePath);
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
@@ -59,8 +58,7 @@ function toDetail(error: ErrorObject): ErrorDetail | undefined {
     case 'enum':
       return { property: base, message: `must be one of: ${(params['allowedValues'] as unknown[]).join(', ')}` };
     case 'const':
-      // Emitted inside a discriminator branch only when the tag already matched; never informative.
-      return undefined;
+      return { property: base, message: `must be ${JSON.stringify(params['allowedValue'])}` };
     case 'type':
       return { property: base, message: `must be ${String(params['type'])}` };
     case 'format':
