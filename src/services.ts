@@ -71,6 +71,8 @@ export async function startServices(config: Config, log: Logger, opts: { clock?:
 
     const db = createDb(databaseUrl);
     stops.push(() => db.$disconnect());
+    const ingest = new pg.Pool({ connectionString: databaseUrl, max: 4 });
+    stops.push(() => ingest.end());
     await seedReferenceData(db);
     const demoInvites = config.demoData ? await seedDemoData(db, opts.clock?.() ?? new Date()) : [];
 
@@ -96,7 +98,7 @@ export async function startServices(config: Config, log: Logger, opts: { clock?:
     const app = createApp({
       channelSecret: config.line.channelSecret,
       log,
-      receive: async (events) => dispatcher.enqueue(await recordEvents(db, events)),
+      receive: async (events) => dispatcher.enqueue(await recordEvents(ingest, events)),
     });
     const server = await new Promise<Server>((resolve, reject) => {
       const s = app.listen(config.port, '0.0.0.0', () => resolve(s));

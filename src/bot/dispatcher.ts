@@ -6,7 +6,7 @@ import { actorOf } from '../domain/actor.js';
 import { RuleError } from '../domain/errors.js';
 import type { Ctx } from './context.js';
 import type { BotEvent } from './events.js';
-import { claimEvent, lockUser, recordFailure } from './inbox.js';
+import { claimEvent, lockUser, recordFailure, userOf } from './inbox.js';
 import { flushOutbox, queuePush } from './outbox.js';
 import { ReplyTokenRejected, type LinePort } from './ports.js';
 import { text, type Reply } from './reply.js';
@@ -66,11 +66,7 @@ export function createDispatcher(deps: DispatcherDeps) {
       async (tx: Tx) => {
         await lockUser(tx, ev.lineUserId);
         if (!(await claimEvent(tx, ev.id))) return null;
-        const user = await tx.user.upsert({
-          where: { lineUserId: ev.lineUserId },
-          create: { lineUserId: ev.lineUserId },
-          update: {},
-        });
+        const user = await userOf(tx, ev.lineUserId);
         const ctx: Ctx = {
           tx,
           now: clock(),

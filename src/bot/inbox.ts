@@ -1,20 +1,23 @@
 // The webhook inbox: events are recorded on receipt (deduplicated on webhookEventId) and each takes effect once,
 // because its claim is written in the same transaction as its effects.
+import type pg from 'pg';
 import type { Db, Tx } from '../db/client.js';
+import type { User } from '../db/generated/client.js';
 import { BotEventSchema, type BotEvent } from './events.js';
 
-/** Records events not seen before; returns those newly recorded (a redelivered or concurrent copy returns nothing). */
-export async function recordEvents(db: Db, events: BotEvent[]): Promise<BotEvent[]> {
+/**
+ * Records events not seen before; returns those newly recorded (a redelivered or concurrent copy returns nothing).
+ * Runs on its own small `pg` pool, not Prisma: it is the webhook's whole critical path (one statement).
+ */
+export async function recordEvents(pool: pg.Pool, events: BotEvent[]): Promise<BotEvent[]> {
   if (events.length === 0) return [];
-  const ids = events.map((e) => e.id);
-  const users = events.map((e) => e.lineUserId);
-  const times = events.map((e) => e.occurredAt.toISOString());
-  const payloads = events.map((e) => JSON.stringify(e));
-  const rows = await db.$queryRaw<{ id: string }[]>`
-    INSERT INTO "WebhookEvent" ("id", "lineUserId", "occurredAt", "payload")
-    SELECT * FROM unnest(${ids}::text[], ${users}::text[], ${times}::timestamptz[], ${payloads}::jsonb[])
-    ON CONFLICT ("id") DO NOTHING
-    RETURNING "id"`;
+  const { rows } = await pool.query<{ id: string }>(
+    `INSERT INTO "WebhookEvent" ("id", "lineUserId", "occurredAt", "payload")
+     SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::jsonb[])
+     ON CONFLICT ("id") DO NOTHING
+     RETURNING "id"`,
+    [events.map((e) => e.id), events.map((e) => e.lineUserId), events.map((e) => e.occurredAt.toISOString()), events.map((e) => JSON.stringify(e))],
+  );
   const fresh = new Set(rows.map((r) => r.id));
   return events.filter((e) => fresh.has(e.id));
 }
@@ -30,6 +33,15 @@ export async function claimEvent(tx: Tx, id: string): Promise<boolean> {
 /** Serialises the handling of one user's events across processes until the transaction ends. */
 export async function lockUser(tx: Tx, lineUserId: string): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${'user:' + lineUserId}))`;
+}
+
+/** The user row of a LINE user, created on first contact (raw SQL: this runs for every event). */
+export async function userOf(tx: Tx, lineUserId: string): Promise<User> {
+  const rows = await tx.$queryRaw<User[]>`
+    INSERT INTO "User" ("lineUserId", "updatedAt") VALUES (${lineUserId}, now())
+    ON CONFLICT ("lineUserId") DO UPDATE SET "lineUserId" = EXCLUDED."lineUserId"
+    RETURNING *`;
+  return rows[0]!;
 }
 
 /** Notes a failure that left the event unprocessed (its transaction rolled back). */

@@ -3,12 +3,14 @@
 import type { Db } from '../db/client.js';
 import { normaliseWord, type BotDefinition } from '../bot/router.js';
 import type { BotModule } from './module.js';
-import { onFollow, onUnfollow, onUnbound } from './onboarding.js';
+import { ONBOARDING_MODULES, onFollow, onUnfollow, onUnbound } from './onboarding.js';
 import { helpFor, menuFor } from './menu.js';
 import { salesEntryModule } from './sales-entry.js';
+import { districtReviewModule } from './district-review.js';
+import { provinceModules } from './province-review.js';
 
 /** Feature modules; add yours here (one line). */
-const MODULES: BotModule[] = [salesEntryModule];
+const MODULES: BotModule[] = [salesEntryModule, ...ONBOARDING_MODULES, districtReviewModule, ...provinceModules];
 
 export function botDefinition(_deps: { db: Db }): BotDefinition {
   const def: BotDefinition = {

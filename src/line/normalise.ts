@@ -23,6 +23,14 @@ export const WebhookBodySchema = z.object({
   ),
 });
 
+/**
+ * Text as PostgreSQL can store it: no NUL (jsonb refuses it) and no lone surrogate halves (replaced by U+FFFD).
+ * Without this, one odd character would make every redelivery of the event fail.
+ */
+export function storableText(text: string): string {
+  return text.replace(/\u0000/g, '').toWellFormed();
+}
+
 export function normaliseEvent(raw: z.infer<typeof WebhookBodySchema>['events'][number]): BotEvent | null {
   if (raw.mode === 'standby') return null;
   const userId = raw.source?.type === 'user' ? raw.source.userId : undefined;
@@ -38,11 +46,11 @@ export function normaliseEvent(raw: z.infer<typeof WebhookBodySchema>['events'][
   switch (ev.type) {
     case 'message':
       return ev.message.type === 'text'
-        ? { ...base, type: 'text', text: ev.message.text }
+        ? { ...base, type: 'text', text: storableText(ev.message.text) }
         : { ...base, type: 'other', lineType: `message.${ev.message.type}` };
     case 'postback': {
       const params = ev.postback.params as Record<string, string> | undefined;
-      return { ...base, type: 'postback', postback: decodePostback(ev.postback.data), ...(params ? { params } : {}) };
+      return { ...base, type: 'postback', postback: decodePostback(storableText(ev.postback.data)), ...(params ? { params } : {}) };
     }
     case 'follow':
       return { ...base, type: 'follow' };

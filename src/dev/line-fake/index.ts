@@ -14,6 +14,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FakeState } from './fake-state.js';
 import { createRequestListener } from './http-pipeline.js';
+import { CONTROL_PREFIX, handleControl, type ControlDeps } from './control-api.js';
 import { messagingRoutes } from './messaging-routes.js';
 import { richMenuRoutes } from './rich-menu-routes.js';
 import { createRouter } from './router.js';
@@ -46,15 +47,34 @@ export async function startLineFake(opts: LineFakeOptions = {}): Promise<LineFak
     validator.validateRequestBody(route.method, route.template, {}); // compiles the validator now, not on first use
   }
   const state = new FakeState(opts.now ?? Date.now);
-  const server = createServer(
-    { keepAlive: true },
-    createRequestListener({
-      state,
-      validator,
-      router: createRouter(ROUTES),
-      channelAccessToken: opts.channelAccessToken,
-      onRequest: opts.onRequest,
-    }),
+  const sent = (): SentRecord[] =>
+    state.requests.filter(isAcceptedSend).map((r) => ({ endpoint: r.endpoint, to: r.to ?? [], messages: r.messages ?? [] }));
+  const listener = createRequestListener({
+    state,
+    validator,
+    router: createRouter(ROUTES),
+    channelAccessToken: opts.channelAccessToken,
+    onRequest: opts.onRequest,
+  });
+  // Messages per user, indexed incrementally (requests are recorded and settled synchronously, in order), so
+  // reading a user's messages stays cheap after tens of thousands of requests.
+  const byUser = new Map<string, unknown[]>();
+  let indexed = 0;
+  const messagesTo = (id: string): unknown[] => {
+    for (; indexed < state.requests.length; indexed++) {
+      const r = state.requests[indexed]!;
+      if (!isAcceptedSend(r)) continue;
+      for (const to of r.to ?? []) {
+        const list = byUser.get(to) ?? [];
+        list.push(...(r.messages ?? []));
+        byUser.set(to, list);
+      }
+    }
+    return [...(byUser.get(id) ?? [])];
+  };
+  const control: ControlDeps = { issueReplyToken: (id) => state.issueReplyToken(id), messagesTo };
+  const server = createServer({ keepAlive: true }, (req, res) =>
+    req.url?.startsWith(CONTROL_PREFIX) ? handleControl(control, req, res) : listener(req, res),
   );
   const host = opts.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
@@ -67,8 +87,6 @@ export async function startLineFake(opts: LineFakeOptions = {}): Promise<LineFak
   const { port } = server.address() as AddressInfo;
   const urlHost = host.includes(':') ? `[${host}]` : host;
 
-  const sent = (): SentRecord[] =>
-    state.requests.filter(isAcceptedSend).map((r) => ({ endpoint: r.endpoint, to: r.to ?? [], messages: r.messages ?? [] }));
 
   return {
     url: `http://${urlHost}:${port}`,
@@ -82,7 +100,7 @@ export async function startLineFake(opts: LineFakeOptions = {}): Promise<LineFak
       state.defaultRichMenuId = id;
     },
     sent,
-    messagesTo: (lineUserId) => sent().flatMap((s) => (s.to.includes(lineUserId) ? s.messages : [])),
+    messagesTo,
     issueReplyToken: (lineUserId) => state.issueReplyToken(lineUserId),
     setProfile: (lineUserId, profile) => {
       state.profiles.set(lineUserId, { ...profile });
@@ -91,7 +109,11 @@ export async function startLineFake(opts: LineFakeOptions = {}): Promise<LineFak
       state.queueFailure(endpoint, message === undefined ? { status } : { status, message }, count);
     },
     rejected: () => state.requests.filter((r) => r.status >= 400 && !state.injected.has(r)),
-    reset: () => state.reset(),
+    reset: () => {
+      state.reset();
+      byUser.clear();
+      indexed = 0;
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

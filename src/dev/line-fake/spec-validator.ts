@@ -40,11 +40,11 @@ export interface SpecValidator {
   componentValidator(name: string): ValidateFunction;
 }
 
-/** Default spec location: `$LINE_OPENAPI_SPEC`, else `shared/line-openapi/` next to the repository checkout. */
+/** Default spec location: `$LINE_OPENAPI_SPEC`, else the unedited copy in vendor/line-openapi/ (see its SOURCE.md). */
 export function defaultSpecPath(): string {
   const fromEnv = process.env['LINE_OPENAPI_SPEC'];
   if (fromEnv) return fromEnv;
-  return fileURLToPath(new URL('../../../../shared/line-openapi/messaging-api.yml', import.meta.url));
+  return fileURLToPath(new URL('../../../vendor/line-openapi/messaging-api.yml', import.meta.url));
 }
 
 const cache = new Map<string, SpecValidator>();

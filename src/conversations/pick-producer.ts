@@ -1,0 +1,110 @@
+// A district officer chooses one of the district's producers: those still pending first (no entry for the month
+// just ended, or no LINE user when inviting), then all, or by part of the name; 10 per page. The choice hands over
+// to sales-entry or invite with the producerId; those re-check in the domain that the producer is the officer's.
+import type { Ctx } from '../bot/context.js';
+import type { Input } from '../bot/events.js';
+import { done, next, pass, stay, switchTo, type Flow, type Outcome } from '../bot/flow.js';
+import { normaliseWord } from '../bot/router.js';
+import { text, type Reply } from '../bot/reply.js';
+import { defaultReportingMonth } from '../domain/fiscal-period.js';
+import { findDistrictProducers, normaliseProducerName, type ProducerView } from '../domain/producers.js';
+import { toArabicDigits } from '../domain/thai-format.js';
+import type { BotModule } from './module.js';
+import * as P from './pick-producer-prompts.js';
+import { Purpose, PickProducerState, type ListStep } from './pick-producer-state.js';
+import { newToken } from './sales-entry-state.js';
+
+type S = PickProducerState;
+type Out = Outcome<S>;
+
+const WORDS: Record<string, 'search' | 'all' | 'pending' | 'register' | 'next' | 'prev'> = {
+  ค้นหา: 'search', ค้นหาใหม่: 'search', ทั้งหมด: 'all', ดูทั้งหมด: 'all', ดูผู้ผลิตทั้งหมด: 'all',
+  ยังไม่ส่ง: 'pending', ยังไม่ส่งยอด: 'pending', ยังไม่มีline: 'pending', ลงทะเบียนใหม่: 'register', ลงทะเบียน: 'register',
+  ลงทะเบียนผู้ผลิตใหม่: 'register', ถัดไป: 'next', หน้าถัดไป: 'next', ก่อนหน้า: 'prev', หน้าก่อนหน้า: 'prev',
+};
+
+function viewOf(s: ListStep): ProducerView {
+  if (s.view === 'search') return { kind: 'search', query: s.query ?? '' };
+  if (s.view === 'all') return { kind: 'all' };
+  return s.purpose === 'entry' ? { kind: 'pending-entry' } : { kind: 'no-line-user' };
+}
+
+async function districtName(ctx: Ctx): Promise<string> {
+  const d = await ctx.tx.district.findUnique({ where: { id: ctx.actor!.districtId! }, select: { nameTh: true } });
+  return d?.nameTh ?? '';
+}
+
+async function show(ctx: Ctx, s: ListStep, ...pre: Reply[]): Promise<Out> {
+  const month = defaultReportingMonth(ctx.now);
+  const page = await findDistrictProducers(ctx.tx, ctx.actor!, ctx.actor!.districtId!, viewOf(s), { month, page: s.page });
+  return next({ ...s, page: page.page }, ...pre, ...P.listPrompt({ ...s, page: page.page }, page, month, await districtName(ctx)));
+}
+
+async function prompt(ctx: Ctx, s: S): Promise<Reply[]> {
+  if (s.step === 'search') return P.searchPrompt(s);
+  const month = defaultReportingMonth(ctx.now);
+  const page = await findDistrictProducers(ctx.tx, ctx.actor!, ctx.actor!.districtId!, viewOf(s), { month, page: s.page });
+  return P.listPrompt(s, page, month, await districtName(ctx));
+}
+
+const handOver = (s: S, producerId: number): Out =>
+  s.purpose === 'entry' ? switchTo('sales-entry', { producerId: String(producerId) }) : switchTo('invite', { producerId: String(producerId) });
+
+async function start(ctx: Ctx, args: Record<string, string>): Promise<Out> {
+  const actor = ctx.actor!;
+  if (actor.role !== 'DISTRICT_OFFICER' || !actor.districtId) return done(text('การเลือกผู้ผลิตใช้ได้สำหรับเจ้าหน้าที่อำเภอเท่านั้น'));
+  const purpose = Purpose.catch('entry').parse(args.for);
+  return show(ctx, { step: 'list', purpose, view: 'pending', query: null, page: 1, token: newToken() });
+}
+
+async function search(ctx: Ctx, s: S, raw: string): Promise<Out> {
+  const query = normaliseProducerName(raw);
+  if (query.length < 2 || query.length > 100) return stay(text('กรุณาพิมพ์อย่างน้อย 2 ตัวอักษรของชื่อผู้ผลิต'), ...P.searchPrompt(s));
+  return show(ctx, { purpose: s.purpose, token: s.token, step: 'list', view: 'search', query, page: 1 });
+}
+
+async function advance(ctx: Ctx, s: S, input: Input): Promise<Out> {
+  if (input.kind === 'postback') {
+    if (!input.postback.action.startsWith('pp-')) return pass();
+    if (input.postback.params.t !== s.token) return stay(text('ปุ่มนี้เป็นของรายการก่อนหน้า ตอนนี้กำลังเลือกผู้ผลิตจากรายการนี้:'), ...(await prompt(ctx, s)));
+  }
+  const action = input.kind === 'postback' ? input.postback.action : null;
+  const params = input.kind === 'postback' ? input.postback.params : {};
+  const raw = input.kind === 'text' ? input.text.trim() : '';
+  const word = raw ? WORDS[normaliseWord(raw)] : undefined;
+  const list = (view: ListStep['view'], page = 1, query: string | null = null): ListStep => ({ purpose: s.purpose, token: s.token, step: 'list', view, query, page });
+
+  if (action === 'pp-reg' || word === 'register') return switchTo('register-producer', s.purpose === 'invite' ? { then: 'invite' } : {});
+  if (action === 'pp-search' || word === 'search') return next({ purpose: s.purpose, token: s.token, step: 'search' }, ...P.searchPrompt(s));
+  if (action === 'pp-view' || word === 'all' || word === 'pending') {
+    const v = action === 'pp-view' ? params.v : word;
+    return show(ctx, list(v === 'pending' ? 'pending' : 'all'));
+  }
+  if (action === 'pp-pick') {
+    const id = Number(params.p);
+    return Number.isInteger(id) && id > 0 ? handOver(s, id) : stay(...(await prompt(ctx, s)));
+  }
+
+  if (s.step === 'search') return raw ? search(ctx, s, raw) : stay(...P.searchPrompt(s));
+
+  if (action === 'pp-page' || word === 'next' || word === 'prev') {
+    const n = action === 'pp-page' ? Number(params.n) : s.page + (word === 'next' ? 1 : -1);
+    return show(ctx, { ...s, page: Number.isInteger(n) && n > 0 ? n : 1 });
+  }
+  const digits = toArabicDigits(raw);
+  if (/^\d{1,4}$/.test(digits)) {
+    const month = defaultReportingMonth(ctx.now);
+    const one = await findDistrictProducers(ctx.tx, ctx.actor!, ctx.actor!.districtId!, viewOf(s), { month, page: Number(digits), pageSize: 1 });
+    if (Number(digits) < 1 || Number(digits) > one.total) {
+      const hint = one.total ? `กรุณาพิมพ์ลำดับ 1–${one.total} หรือกดปุ่มในรายการ` : 'รายการนี้ไม่มีผู้ผลิต';
+      return stay(text(`ไม่มีลำดับที่ ${digits} ในรายการนี้ ${hint}`), ...(await prompt(ctx, s)));
+    }
+    return handOver(s, one.rows[0]!.id);
+  }
+  if (raw) return search(ctx, s, raw);
+  return stay(...(await prompt(ctx, s)));
+}
+
+export const pickProducerFlow: Flow<S> = { name: P.FLOW, version: 1, schema: PickProducerState, start, advance };
+
+export const pickProducerModule: BotModule = { flows: [pickProducerFlow] };

@@ -1,0 +1,143 @@
+// What the province-confirmation conversation shows: the district list of a month (pages of 10), one district's
+// detail card (รต.3 by product type) with confirm / send back, and the send-back reason question.
+import type { CardButton, InfoCard, ListCard } from '../bot/cards.js';
+import { card, say, tap, text, type Choice, type Reply } from '../bot/reply.js';
+import { CATEGORIES, CATEGORY_SHORT_TH, CATEGORY_TH } from '../domain/catalog.js';
+import type { MonthKey } from '../domain/fiscal-period.js';
+import type { DistrictMonthSummary, ProvinceMonthOverview } from '../domain/province-review.js';
+import { formatBaht, formatBahtCompact, formatMonthTh } from '../domain/thai-format.js';
+import { whenTh } from '../domain/when.js';
+import type { ProvinceReviewState, ReviewStep } from './province-review-state.js';
+
+export const FLOW = 'province-review';
+export const PAGE_SIZE = 10;
+const baht = (s: bigint) => `${formatBaht(s)} บาท`;
+const monthTh = (m: string) => formatMonthTh(m as MonthKey);
+export const pb = (action: string, token: string, params: Record<string, string> = {}) => ({ action, params: { t: token, ...params } });
+
+/** The status words of the list (the province's view of a district-month). */
+export function stateTh(d: DistrictMonthSummary): string {
+  switch (d.state) {
+    case 'province-confirmed': return 'จังหวัดยืนยันแล้ว';
+    case 'ready': return 'ยืนยันครบแล้ว';
+    case 'waiting': return `รออำเภอยืนยัน ${d.waiting} รายการ`;
+    case 'not-started': return 'ยังไม่เริ่ม';
+  }
+}
+
+function itemButton(s: ProvinceReviewState, d: DistrictMonthSummary): CardButton | undefined {
+  if (d.state === 'not-started') return undefined;
+  const label = d.state === 'ready' ? 'ยืนยัน' : d.state === 'waiting' && d.districtConfirmed > 0 ? 'ดู/ส่งกลับ' : 'ดู';
+  return { label, postback: pb('pr-detail', s.token, { d: String(d.districtId), m: s.month }), display: `${label} อำเภอ${d.nameTh}`, style: d.state === 'ready' ? 'primary' : 'link' };
+}
+
+function itemDetail(d: DistrictMonthSummary): string {
+  if (d.state === 'not-started') return 'ยังไม่มีผู้ผลิตรายงาน';
+  if (d.state === 'province-confirmed') return `รวม ${baht(d.total)} · ยืนยันโดย ${d.confirmedBy} ${whenTh(d.confirmedAt!)}`;
+  return `รวม ${baht(d.total)} · ${d.entries} รายการ`;
+}
+
+export const pageCount = (o: ProvinceMonthOverview): number => Math.max(1, Math.ceil(o.districts.length / PAGE_SIZE));
+
+function listChoices(s: ProvinceReviewState, pages: number): Choice[] {
+  const choices: Choice[] = [];
+  if (s.page + 1 < pages) choices.push(tap('หน้าถัดไป ▶', pb('pr-page', s.token, { p: String(s.page + 1) }), 'หน้าถัดไป'));
+  if (s.page > 0) choices.push(tap('◀ หน้าก่อน', pb('pr-page', s.token, { p: String(s.page - 1) }), 'หน้าก่อน'));
+  for (const m of s.months) if (m !== s.month) choices.push(tap(monthTh(m), pb('pr-month', s.token, { m }), `ดูเดือน${monthTh(m)}`));
+  choices.push(say('คำขอปลดล็อก'), say('เมนู'));
+  return choices;
+}
+
+/** One page of the month's districts, with the province's confirmed total so far. */
+export function listPrompt(s: ProvinceReviewState, o: ProvinceMonthOverview): Reply[] {
+  const pages = pageCount(o);
+  const page = Math.min(s.page, pages - 1);
+  const shown = o.districts.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
+  const cats = CATEGORIES.filter((c) => o.confirmedByCategory[c] > 0n).map((c) => `${CATEGORY_SHORT_TH[c]} ${formatBahtCompact(o.confirmedByCategory[c])}`);
+  const c: ListCard = {
+    kind: 'list',
+    altText:
+      `ยืนยันระดับจังหวัด ${o.provinceName} เดือน${monthTh(o.month)}${pages > 1 ? ` (หน้า ${page + 1}/${pages})` : ''}: ` +
+      shown.map((d) => `${d.nameTh} ${stateTh(d)}${d.entries ? ` ${baht(d.total)}` : ''}`).join('; '),
+    title: `ยืนยันข้อมูลระดับจังหวัด เดือน${monthTh(o.month)}`,
+    subtitle: `จังหวัด${o.provinceName}${pages > 1 ? ` · หน้า ${page + 1} จาก ${pages}` : ''}`,
+    items: shown.map((d, i) => ({ no: `${page * PAGE_SIZE + i + 1}.`, title: `อำเภอ${d.nameTh}`, detail: itemDetail(d), status: stateTh(d), button: itemButton(s, d) })),
+    footer:
+      `จังหวัดยืนยันแล้ว ${o.confirmedDistricts} จาก ${o.districts.length} อำเภอ · รวม ${baht(o.confirmedTotal)}` +
+      (cats.length ? `\n${cats.join(' · ')}` : ''),
+  };
+  return [card(c, listChoices({ ...s, page }, pages))];
+}
+
+/** One district-month: totals by product type, entry counts, and what the province may do. */
+export function detailPrompt(s: ProvinceReviewState, d: DistrictMonthSummary): Reply[] {
+  const buttons: CardButton[] = [];
+  if (d.state === 'ready') {
+    buttons.push({ label: 'ยืนยันข้อมูลอำเภอนี้', postback: pb('pr-confirm', s.token, { d: String(d.districtId), r: d.revision === null ? '' : String(d.revision) }), display: `ยืนยัน อำเภอ${d.nameTh}`, style: 'primary' });
+  }
+  if (d.state !== 'province-confirmed' && d.districtConfirmed > 0) {
+    buttons.push({ label: 'ส่งกลับให้อำเภอ', postback: pb('pr-return', s.token, { d: String(d.districtId) }), display: `ส่งกลับ อำเภอ${d.nameTh}`, style: 'secondary' });
+  }
+  buttons.push({ label: 'กลับไปรายการอำเภอ', postback: pb('pr-list', s.token), display: 'กลับไปรายการอำเภอ', style: 'link' });
+  const notes: string[] = [];
+  if (d.state === 'province-confirmed') notes.push(`จังหวัดยืนยันแล้ว โดย ${d.confirmedBy} เมื่อ ${whenTh(d.confirmedAt!)} ข้อมูลถูกล็อก หากต้องแก้ไข อำเภอต้องขอปลดล็อก`);
+  if (d.state === 'waiting') notes.push('ยืนยันระดับจังหวัดได้เมื่ออำเภอยืนยันครบทุกรายการ');
+  if (d.returnedAt && d.state !== 'province-confirmed') notes.push(`จังหวัดเคยส่งกลับเมื่อ ${whenTh(d.returnedAt)} เหตุผล: ${d.returnReason}`);
+  const c: InfoCard = {
+    kind: 'info',
+    altText: `อำเภอ${d.nameTh} เดือน${monthTh(s.month)}: ${stateTh(d)} รวม ${baht(d.total)}${d.state === 'ready' ? ' — กดยืนยันหรือส่งกลับ' : ''}`,
+    title: `อำเภอ${d.nameTh}`,
+    subtitle: `เดือน${monthTh(s.month)} · ${stateTh(d)}`,
+    tone: d.state === 'province-confirmed' ? 'success' : d.state === 'ready' ? 'neutral' : 'warning',
+    sections: [
+      {
+        heading: 'ยอดจำหน่ายแยกตามประเภทผลิตภัณฑ์',
+        rows: [...CATEGORIES.map((k) => ({ label: CATEGORY_TH[k], value: baht(d.byCategory[k]) })), { label: 'รวมทั้งสิ้น', value: baht(d.total), emphasis: true }],
+      },
+      {
+        heading: 'รายการ',
+        rows: [
+          { label: 'ผู้ผลิตที่รายงาน', value: `${d.producers} ราย` },
+          { label: 'อำเภอยืนยันแล้ว', value: `${d.districtConfirmed} รายการ` },
+          { label: 'รออำเภอยืนยัน', value: `${d.waiting - d.returnedToProducer} รายการ` },
+          { label: 'ส่งกลับให้ผู้ผลิตแก้ไข', value: `${d.returnedToProducer} รายการ` },
+          ...(d.provinceConfirmed ? [{ label: 'จังหวัดยืนยันแล้ว', value: `${d.provinceConfirmed} รายการ` }] : []),
+        ],
+      },
+    ],
+    ...(notes.length ? { note: notes.join('\n') } : {}),
+    buttons,
+  };
+  return [card(c, [say('เมนู')])];
+}
+
+/** Common reasons as quick replies: the label fits a button, the text says it fully. */
+const REASONS: [string, string][] = [
+  ['ยอดสูงผิดปกติ', 'ยอดขายสูงหรือต่ำผิดปกติ กรุณาตรวจสอบตัวเลขกับผู้ผลิตอีกครั้ง'],
+  ['ยอดไม่ตรงกับ รต.2', 'ยอดในระบบไม่ตรงกับแบบ รต.2 ที่อำเภอลงนาม กรุณาตรวจสอบ'],
+  ['ประเภทไม่ถูกต้อง', 'บันทึกประเภทผลิตภัณฑ์ไม่ถูกต้อง กรุณาตรวจสอบ'],
+  ['ผู้ผลิตรายงานไม่ครบ', 'ผู้ผลิตรายงานยังไม่ครบ กรุณาติดตามให้ครบก่อนยืนยัน'],
+  ['ยอดส่งออกไม่ถูกต้อง', 'ยอดส่งออกไม่ถูกต้อง กรุณาตรวจสอบกับผู้ผลิต'],
+];
+
+export function reasonPrompt(s: ReviewStep<'reason'>, problem?: string): Reply[] {
+  return [
+    text(
+      `${problem ? `${problem}\n\n` : ''}ส่งข้อมูลอำเภอ${s.districtName} เดือน${monthTh(s.month)} กลับให้อำเภอตรวจสอบ\n` +
+        'กรุณาพิมพ์เหตุผล (3–300 ตัวอักษร) หรือเลือกจากปุ่มด้านล่าง รายการที่อำเภอยืนยันแล้วจะกลับไปรออำเภอยืนยันใหม่',
+      [...REASONS.map(([label, t]) => say(label, t)), tap('ไม่ส่งกลับ', pb('pr-list', s.token), 'ไม่ส่งกลับ'), say('ยกเลิก')],
+    ),
+  ];
+}
+
+/** What the district's officers are told when the province sends their month back. */
+export function returnedPush(p: { districtName: string; month: string; entries: number; total: bigint; reason: string; by: string }): Reply[] {
+  return [
+    text(
+      `จังหวัดส่งข้อมูลเดือน${monthTh(p.month)} ของอำเภอ${p.districtName} กลับมาให้ตรวจสอบ (${p.entries} รายการ รวม ${baht(p.total)})\n` +
+        `เหตุผล: ${p.reason}\nโดย ${p.by}\n` +
+        'รายการเหล่านี้กลับไปรออำเภอยืนยัน กรุณาตรวจสอบ แก้ไข แล้วยืนยันอีกครั้ง',
+      [say('ตรวจสอบ/ยืนยัน')],
+    ),
+  ];
+}

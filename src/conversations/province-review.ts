@@ -1,0 +1,151 @@
+// Province confirmation, by a province officer: the month's districts (month just ended by default) → one district's
+// detail (รต.3 by product type) → ยืนยัน (entries become PROVINCE_CONFIRMED, the month locks for the district) or
+// ส่งกลับ with a reason (entries go back to the district, whose officers are told why). After each write the list
+// is shown again, so the officer can go on with the next district.
+import { randomBytes } from 'node:crypto';
+import type { Ctx } from '../bot/context.js';
+import type { Input } from '../bot/events.js';
+import { done, next, pass, stay, type Flow, type Outcome } from '../bot/flow.js';
+import { normaliseWord } from '../bot/router.js';
+import { text, type Reply } from '../bot/reply.js';
+import { addMonths, defaultReportingMonth, parseMonthKey, type MonthKey } from '../domain/fiscal-period.js';
+import { nameOf, REASON_MAX, REASON_MIN } from '../domain/district-month.js';
+import { confirmDistrictByProvince, districtMonthSummary, provinceMonthOverview, returnDistrictByProvince } from '../domain/province-review.js';
+import { formatBaht, formatMonthTh } from '../domain/thai-format.js';
+import { MENU_WORDS } from './menu.js';
+import type { BotModule } from './module.js';
+import { progressModule } from './progress.js';
+import * as P from './province-review-prompts.js';
+import { ProvinceReviewState, type ReviewStep } from './province-review-state.js';
+import { unlockModule } from './unlock.js';
+
+type S = ProvinceReviewState;
+type Out = Outcome<S>;
+const CONFIRM_WORDS = new Set(['ยืนยัน', 'ยืนยันข้อมูลอำเภอนี้', 'ok', 'โอเค']);
+/** Menu words of any role, and this flow's own start words: typed mid-conversation they start that flow afresh. */
+const MENU = new Set([...Object.values(MENU_WORDS).flat(), 'ยืนยันจังหวัด'].map(normaliseWord));
+const isMenuWord = (raw: string) => MENU.has(normaliseWord(raw));
+
+async function listReplies(ctx: Ctx, s: S): Promise<Reply[]> {
+  return P.listPrompt(s, await provinceMonthOverview(ctx.tx, ctx.actor!, ctx.actor!.provinceId!, s.month as MonthKey));
+}
+
+async function prompt(ctx: Ctx, s: S): Promise<Reply[]> {
+  switch (s.step) {
+    case 'list': return listReplies(ctx, s);
+    case 'detail': return P.detailPrompt(s, await districtMonthSummary(ctx.tx, ctx.actor!, s.districtId, s.month as MonthKey));
+    case 'reason': return P.reasonPrompt(s);
+  }
+}
+
+const base = (s: S) => ({ token: s.token, month: s.month, months: s.months, page: s.page });
+
+async function toList(ctx: Ctx, s: S, patch: Partial<ReviewStep<'list'>> = {}, ...pre: Reply[]): Promise<Out> {
+  const st: ReviewStep<'list'> = { ...base(s), ...patch, step: 'list' };
+  return next(st, ...pre, ...(await listReplies(ctx, st)));
+}
+
+async function toDetail(ctx: Ctx, s: S, districtId: number): Promise<Out> {
+  const summary = await districtMonthSummary(ctx.tx, ctx.actor!, districtId, s.month as MonthKey);
+  const st: ReviewStep<'detail'> = { ...base(s), step: 'detail', districtId, revision: summary.revision };
+  return next(st, ...P.detailPrompt(st, summary));
+}
+
+async function confirm(ctx: Ctx, s: S, districtId: number, revision: number | null): Promise<Out> {
+  const month = s.month as MonthKey;
+  const r = await confirmDistrictByProvince(ctx.tx, ctx.actor!, districtId, month, revision, ctx.now, ctx.event.id);
+  return toList(ctx, s, {}, text(
+    `ยืนยันข้อมูลอำเภอ${r.districtName} เดือน${formatMonthTh(month)} แล้ว ✅\nรวม ${formatBaht(r.total)} บาท (${r.entries} รายการ)\n` +
+      'ข้อมูลส่งถึงศูนย์เขตและกรมฯ แล้ว และเดือนนี้ของอำเภอถูกล็อก หากต้องแก้ไข อำเภอต้องพิมพ์ "ขอปลดล็อก"',
+  ));
+}
+
+async function sendBack(ctx: Ctx, s: ReviewStep<'reason'>, reason: string): Promise<Out> {
+  const month = s.month as MonthKey;
+  const r = await returnDistrictByProvince(ctx.tx, ctx.actor!, s.districtId, month, reason, ctx.now, ctx.event.id);
+  const by = await nameOf(ctx.tx, ctx.actor!.userId);
+  for (const o of r.officers) {
+    await ctx.push(o.lineUserId, P.returnedPush({ ...r, month, by }), `province-return:${ctx.event.id}:${o.id}`);
+  }
+  const told = r.officers.length
+    ? `แจ้งเจ้าหน้าที่อำเภอ ${r.officers.length} คนแล้ว`
+    : 'อำเภอนี้ยังไม่มีเจ้าหน้าที่ในระบบ กรุณาแจ้งอำเภอทางโทรศัพท์หรือหนังสือ';
+  return toList(ctx, s, {}, text(`ส่งข้อมูลอำเภอ${r.districtName} เดือน${formatMonthTh(month)} กลับให้อำเภอตรวจสอบแล้ว (${r.entries} รายการ)\nเหตุผล: ${r.reason}\n${told}`));
+}
+
+function recentMonths(now: Date): MonthKey[] {
+  const last = defaultReportingMonth(now);
+  return [last, addMonths(last, -1), addMonths(last, -2)];
+}
+
+async function start(ctx: Ctx, args: Record<string, string>): Promise<Out> {
+  const actor = ctx.actor!;
+  if (actor.role !== 'PROVINCE_OFFICER' || !actor.provinceId) return done(text('เมนูยืนยันระดับจังหวัดใช้ได้สำหรับเจ้าหน้าที่จังหวัดเท่านั้น'));
+  const months = recentMonths(ctx.now);
+  const asked = parseMonthKey(args.m ?? '');
+  const month = asked && months.includes(asked) ? asked : months[0]!;
+  const s: ReviewStep<'list'> = { step: 'list', token: randomBytes(5).toString('hex'), month, months, page: 0 };
+  const d = Number(args.d);
+  if (Number.isInteger(d) && d > 0) return toDetail(ctx, s, d);
+  return next(s, ...(await listReplies(ctx, s)));
+}
+
+async function advance(ctx: Ctx, s: S, input: Input): Promise<Out> {
+  const again = async (...pre: Reply[]) => stay<S>(...pre, ...(await prompt(ctx, s)));
+  if (input.kind === 'postback') {
+    const { action, params } = input.postback;
+    if (!action.startsWith('pr-')) return pass();
+    if (params.t !== s.token) return again(text('ปุ่มนี้เป็นของรายการก่อนหน้า ตอนนี้กำลังทำรายการนี้อยู่:'));
+    const d = Number(params.d);
+    if (['pr-detail', 'pr-confirm', 'pr-return'].includes(action) && !(Number.isInteger(d) && d > 0)) return again();
+    switch (action) {
+      case 'pr-page': return toList(ctx, s, { page: Math.max(0, Number(params.p) || 0) });
+      case 'pr-month': return s.months.includes(params.m ?? '') ? toList(ctx, s, { month: params.m!, page: 0 }) : again();
+      case 'pr-list': return toList(ctx, s);
+      case 'pr-detail': return toDetail(ctx, s, d);
+      case 'pr-confirm': return confirm(ctx, s, d, params.r ? Number(params.r) : null);
+      case 'pr-return': {
+        const summary = await districtMonthSummary(ctx.tx, ctx.actor!, d, s.month as MonthKey);
+        const st: ReviewStep<'reason'> = { ...base(s), step: 'reason', districtId: d, districtName: summary.nameTh };
+        return next(st, ...P.reasonPrompt(st));
+      }
+      default: return again();
+    }
+  }
+  const raw = input.text.trim();
+  if (isMenuWord(raw)) return pass(); // another menu word (or this one again): the router starts it afresh
+  switch (s.step) {
+    case 'reason': {
+      const len = raw.replace(/\s+/g, ' ').length;
+      if (len < REASON_MIN || len > REASON_MAX) return stay(...P.reasonPrompt(s, `เหตุผลต้องยาว ${REASON_MIN}–${REASON_MAX} ตัวอักษร (ที่พิมพ์มา ${len} ตัวอักษร)`));
+      return sendBack(ctx, s, raw);
+    }
+    case 'detail':
+      if (CONFIRM_WORDS.has(normaliseWord(raw))) return confirm(ctx, s, s.districtId, s.revision);
+      return again(text('กรุณากดปุ่มบนการ์ด: "ยืนยันข้อมูลอำเภอนี้", "ส่งกลับให้อำเภอ" หรือ "กลับไปรายการอำเภอ"'));
+    case 'list': {
+      const o = await provinceMonthOverview(ctx.tx, ctx.actor!, ctx.actor!.provinceId!, s.month as MonthKey);
+      const w = normaliseWord(raw).replace(/^อำเภอ|^อ\./, '');
+      const hit = w.length >= 2 ? o.districts.find((x) => normaliseWord(x.nameTh) === w || normaliseWord(x.nameTh).startsWith(w)) : undefined;
+      if (hit) return toDetail(ctx, s, hit.districtId);
+      return stay(text('กรุณากดปุ่มของอำเภอในรายการ หรือพิมพ์ชื่ออำเภอ'), ...P.listPrompt(s, o));
+    }
+  }
+}
+
+export const provinceReviewFlow: Flow<S> = { name: P.FLOW, version: 1, schema: ProvinceReviewState, start, advance };
+
+export const provinceReviewModule: BotModule = {
+  flows: [provinceReviewFlow],
+  startWords: {
+    ยืนยันระดับจังหวัด: { flow: P.FLOW },
+    ยืนยันจังหวัด: { flow: P.FLOW },
+  },
+  actions: {
+    /** A district button of an old list (no conversation any more): open that district again. */
+    'pr-detail': async (_ctx, postback, control) => control.start(P.FLOW, { m: postback.params.m ?? '', d: postback.params.d ?? '' }),
+  },
+};
+
+/** The province officer's features (confirmation, unlocks) and the progress view, for conversations/index.ts. */
+export const provinceModules: BotModule[] = [provinceReviewModule, unlockModule, progressModule];

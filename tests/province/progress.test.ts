@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestBot, type TestBot } from '../support/bot.js';
+import { makeUser, testClock } from '../support/people.js';
+import { addEntries, everything, press } from './helpers.js';
+
+const clock = testClock('2026-11-02T03:00:00Z');
+let bot: TestBot;
+let amphoe: string;
+let prov: string;
+let zone: string;
+let dept: string;
+
+beforeAll(async () => {
+  bot = await startTestBot({ now: clock.now });
+  const db = bot.services.db;
+  const a = await makeUser(db, 'amphoe-2401', 'DISTRICT_OFFICER', { districtId: 2401 }, 'พัฒนากรเมือง');
+  amphoe = a.lineUserId;
+  prov = (await makeUser(db, 'prov-a', 'PROVINCE_OFFICER', { provinceId: 24 }, 'สมศรี')).lineUserId;
+  zone = (await makeUser(db, 'zone-3', 'ZONE_ADMIN', { zoneId: 3 }, 'ศูนย์เขต 3')).lineUserId;
+  dept = (await makeUser(db, 'dept', 'DEPARTMENT_ADMIN', {}, 'กรมฯ')).lineUserId;
+  const by = a.user.id;
+  // เมืองฉะเชิงเทรา, fiscal 2569: March (round 1), August confirmed, September partly confirmed
+  await addEntries(db, { districtId: 2401, month: '2026-03', statuses: ['PROVINCE_CONFIRMED'], by, baht: 1_000_000 });
+  await addEntries(db, { districtId: 2401, month: '2026-08', statuses: ['PROVINCE_CONFIRMED'], by, baht: 300_000 });
+  await addEntries(db, { districtId: 2401, month: '2026-09', statuses: ['DISTRICT_CONFIRMED'], by, baht: 200_000 });
+  await addEntries(db, { districtId: 2401, month: '2026-09', statuses: ['SUBMITTED'], by, baht: 100_000 });
+  await db.target.create({
+    data: {
+      fiscalYear: 2569, round: 'ROUND_2', districtId: 2401, baseline: 400_000_00n, baselineFiscalYear: 2568, source: 'ทดสอบ',
+      levels: { create: [{ level: 1, label: 'ขั้นต้น', threshold: 500_000_00n }, { level: 2, label: 'มาตรฐาน', threshold: 700_000_00n }, { level: 3, label: 'ขั้นสูง', threshold: 900_000_00n }] },
+    },
+  });
+  // ท่าตะเกียบ, October: confirmed by the district, waiting for the province
+  await addEntries(db, { districtId: 2410, statuses: ['DISTRICT_CONFIRMED', 'DISTRICT_CONFIRMED'], by, baht: 150_000 });
+  await db.target.create({
+    data: {
+      fiscalYear: 2570, round: 'FULL_YEAR', provinceId: 24, baseline: 1_000_000_00n, baselineFiscalYear: 2569, source: 'ทดสอบ',
+      levels: { create: [1, 2, 3, 4, 5].map((n) => ({ level: n, label: `คะแนน ${n}`, growthBasisPoints: 1500 + 100 * n })) },
+    },
+  });
+});
+afterAll(async () => {
+  await bot?.close();
+});
+
+describe('progress', () => {
+  it('district officer sees its district by status, the year to date and the level of its round target', async () => {
+    await bot.say(amphoe, 'ความคืบหน้า');
+    expect(bot.take(amphoe).join('\n')).toContain('ความคืบหน้า อำเภอเมืองฉะเชิงเทรา เดือนตุลาคม 2569: ยอดรวม 0 บาท');
+    await press(bot, amphoe, 'กันยายน 2569', '', 1);
+    const card = everything(bot, amphoe, 1);
+    expect(card).toContain('ยอดรวม 300,000 บาท สะสมปีงบประมาณ 2569 1,600,000 บาท');
+    expect(card).toMatch(/อำเภอยืนยันแล้ว รอจังหวัด\n200,000 บาท/);
+    expect(card).toMatch(/รออำเภอยืนยัน\n100,000 บาท/);
+    expect(card).toMatch(/ยอดสะสมในรอบ\n600,000 บาท/); // August + September; March is round 1
+    expect(card).toMatch(/เป้าหมายรอบที่ 2 \(เม\.ย\.–ก\.ย\.\)\nถึงระดับ ขั้นต้น/);
+    expect(card).toMatch(/ขาดอีกถึง มาตรฐาน\n100,000 บาท/);
+    expect(bot.fake.rejected()).toEqual([]);
+  });
+
+  it('department sees a province\'s October total only after the province confirmed it', async () => {
+    await bot.say(dept, 'ความคืบหน้า');
+    const before = everything(bot, dept, 1);
+    expect(before).toContain('ความคืบหน้า ทั่วประเทศ เดือนตุลาคม 2569: ยอดที่จังหวัดยืนยันแล้ว 0 บาท');
+    expect(before).not.toContain('ฉะเชิงเทรา');
+    await bot.say(zone, 'ความคืบหน้า');
+    const zoneBefore = everything(bot, zone, 1);
+    expect(zoneBefore).toContain('ความคืบหน้า เขต 3 เดือนตุลาคม 2569: ยอดที่จังหวัดยืนยันแล้ว 0 บาท');
+    expect(zoneBefore).toMatch(/ฉะเชิงเทรา\n0 \/ 0/);
+
+    await bot.say(prov, 'ความคืบหน้า');
+    const provCard = everything(bot, prov, 1);
+    expect(provCard).toContain('ยอดรวม 300,000 บาท'); // the province sees what its districts confirmed
+    expect(provCard).toMatch(/ท่าตะเกียบ\n300,000 \/ 300,000/);
+    expect(provCard).toMatch(/เป้าหมายทั้งปี\nยังไม่ถึง คะแนน 1/);
+    expect(provCard).toMatch(/ขาดอีกถึง คะแนน 1\n860,000 บาท/); // 1,000,000 + 16% − 300,000
+
+    await bot.say(prov, 'ยืนยันระดับจังหวัด');
+    await press(bot, prov, 'ยืนยัน', 'd=2410');
+    await press(bot, prov, 'ยืนยันข้อมูลอำเภอนี้');
+    expect(bot.take(prov).join('\n')).toContain('ยืนยันข้อมูลอำเภอท่าตะเกียบ เดือนตุลาคม 2569 แล้ว');
+
+    await bot.say(dept, 'ความคืบหน้า');
+    const after = everything(bot, dept, 1);
+    expect(after).toContain('ยอดที่จังหวัดยืนยันแล้ว 300,000 บาท');
+    expect(after).toMatch(/จังหวัดที่ยืนยันแล้ว\n1 จาก 76 จังหวัด/);
+    expect(after).toMatch(/เขต 3\n300,000 \/ 300,000/);
+    expect(after).toMatch(/ฉะเชิงเทรา\n300,000 \/ 300,000/);
+    await bot.say(zone, 'ความคืบหน้า');
+    expect(everything(bot, zone, 1)).toMatch(/ฉะเชิงเทรา\n300,000 \/ 300,000/);
+    expect(bot.fake.rejected()).toEqual([]);
+  });
+});
