@@ -7,7 +7,7 @@ import { RuleError } from '../domain/errors.js';
 import type { Ctx } from './context.js';
 import type { BotEvent } from './events.js';
 import { claimEvent, lockUser, recordFailure, userOf } from './inbox.js';
-import { flushOutbox, queuePush } from './outbox.js';
+import { flushOutbox, queuePush, uuidFromKey } from './outbox.js';
 import { ReplyTokenRejected, type LinePort } from './ports.js';
 import { text, type Reply } from './reply.js';
 
@@ -44,10 +44,10 @@ export function createDispatcher(deps: DispatcherDeps) {
     for (const [i, chunk] of chunks.entries()) {
       try {
         if (i === 0 && ev.replyToken) await deps.line.reply(ev.replyToken, chunk);
-        else await deps.line.push(ev.lineUserId, chunk, `${ev.id}:reply:${i}`);
+        else await deps.line.push(ev.lineUserId, chunk, uuidFromKey(`${ev.id}:reply:${i}`));
       } catch (err) {
         if (err instanceof ReplyTokenRejected) {
-          await deps.line.push(ev.lineUserId, chunk, `${ev.id}:reply:${i}`).catch((e) =>
+          await deps.line.push(ev.lineUserId, chunk, uuidFromKey(`${ev.id}:reply:${i}`)).catch((e) =>
             deps.log.error('reply fallback push failed', { event: ev.id, err: String(e) }),
           );
         } else {
