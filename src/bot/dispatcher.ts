@@ -23,6 +23,11 @@ export interface DispatcherDeps {
   log: Logger;
   publicBaseUrl: string;
   clock?: () => Date;
+  /**
+   * Events handled at the same time (different users). Bounded so that a burst queues in the inbox instead of
+   * starving the webhook of CPU and the database pool of connections.
+   */
+  concurrency?: number;
 }
 
 const MAX_TRIES = 3;
@@ -35,6 +40,17 @@ function isSerializationFailure(err: unknown): boolean {
 export function createDispatcher(deps: DispatcherDeps) {
   const clock = deps.clock ?? (() => new Date());
   const queues = new Map<string, Promise<void>>();
+  const limit = deps.concurrency ?? 4;
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  const slot = async () => {
+    if (running >= limit) await new Promise<void>((r) => waiting.push(r));
+    running++;
+  };
+  const release = () => {
+    running--;
+    waiting.shift()?.();
+  };
   let inFlight = 0;
   let idleWaiters: (() => void)[] = [];
 
@@ -135,7 +151,17 @@ export function createDispatcher(deps: DispatcherDeps) {
       for (const ev of sorted) {
         inFlight++;
         const prev = queues.get(ev.lineUserId) ?? Promise.resolve();
-        const run = prev.then(() => process(ev)).catch((e) => deps.log.error('dispatch failed', { err: String(e) })).finally(settle);
+        const run = prev
+          .then(async () => {
+            await slot();
+            try {
+              await process(ev);
+            } finally {
+              release();
+            }
+          })
+          .catch((e) => deps.log.error('dispatch failed', { err: String(e) }))
+          .finally(settle);
         queues.set(ev.lineUserId, run);
         void run.then(() => {
           if (queues.get(ev.lineUserId) === run) queues.delete(ev.lineUserId);
