@@ -164,10 +164,17 @@ async function confirm(ctx: Ctx, s: StepOf<'summary'>): Promise<Out> {
     const officers = await ctx.tx.user.findMany({ where: { role: 'DISTRICT_OFFICER', districtId: (await ctx.tx.producer.findUniqueOrThrow({ where: { id: s.producerId } })).districtId, active: true } });
     for (const o of officers) {
       if (o.id === ctx.actor!.userId) continue;
-      await ctx.push(o.lineUserId, [text(`${s.producerName} แก้ไขรายการที่ส่งกลับแล้ว: ${CATEGORY_TH[s.category]} เดือน${formatMonthTh(month)} รวม ${formatBaht(totalOf(amountsOf(r.entry)))} บาท พิมพ์ "ตรวจสอบ/ยืนยัน" เพื่อยืนยัน`)], `fixed:${r.entry.id}:${r.entry.revision}:${o.id}`);
+      await ctx.push(
+        o.lineUserId,
+        [text(`${s.producerName} แก้ไขรายการที่ส่งกลับแล้ว: ${CATEGORY_TH[s.category]} เดือน${formatMonthTh(month)} รวม ${formatBaht(totalOf(amountsOf(r.entry)))} บาท`, [
+          tap('ตรวจสอบ/ยืนยัน', { action: 'start', params: { flow: 'district-review', month } }, 'ตรวจสอบ/ยืนยัน'),
+        ])],
+        `fixed:${r.entry.id}:${r.entry.revision}:${o.id}`,
+      );
     }
   }
   return done(text(lines.join('\n'), [
+    ...(s.onBehalf ? [tap('ผู้ผลิตรายต่อไป', { action: 'start', params: { flow: 'pick-producer' } }, 'ผู้ผลิตรายต่อไป')] : []),
     tap('รายงานประเภทอื่น', { action: 'start', params: { flow: P.FLOW, producerId: String(s.producerId), month } }, 'รายงานประเภทอื่น'),
     say('เมนู'),
   ]));

@@ -40,9 +40,11 @@ async function authoriseInvite(tx: Tx, actor: Actor | null, scope: InviteScope):
   if (actor === null) return;
   const message = 'คุณสร้างรหัสเชิญได้เฉพาะผู้ที่อยู่ในพื้นที่ความรับผิดชอบของคุณ';
   if (scope.role === 'PRODUCER') {
+    // scope first: a crafted request about another district's producer learns nothing about it
+    assertAllowed(actor, 'invite.producer', await placeOfProducer(tx, scope.producerId), message);
     const p = await tx.producer.findUnique({ where: { id: scope.producerId }, select: { active: true } });
     if (!p?.active) throw new RuleError('ผู้ผลิตรายนี้ถูกยกเลิกการลงทะเบียนแล้ว', 'producer-inactive');
-    return assertAllowed(actor, 'invite.producer', await placeOfProducer(tx, scope.producerId), message);
+    return;
   }
   if (scope.role === 'DISTRICT_OFFICER') {
     return assertAllowed(actor, 'invite.district-officer', await placeOfDistrict(tx, scope.districtId), message);

@@ -65,12 +65,20 @@ const amountsOf = (e: Pick<SalesEntry, 'domesticOffline' | 'domesticOnline' | 'e
 });
 export { amountsOf };
 
-/** Throws unless the district-month of the producer is still open (not province-confirmed). */
+/**
+ * Throws unless the district-month of the producer is still open (not province-confirmed). Takes a SHARE lock on
+ * the DistrictMonth row (created if missing) until commit: the province's confirmation locks the same row FOR
+ * UPDATE first, so a submit and a province confirmation of the same district-month never interleave.
+ */
 async function assertMonthOpen(tx: Tx, districtId: number, month: MonthKey): Promise<void> {
-  const dm = await tx.districtMonth.findUnique({ where: { districtId_month: { districtId, month: monthStart(month) } } });
-  if (dm?.provinceConfirmedAt) {
+  const day = monthStart(month);
+  await tx.$executeRaw`INSERT INTO "DistrictMonth" ("districtId", "month") VALUES (${districtId}, ${day}) ON CONFLICT DO NOTHING`;
+  const rows = await tx.$queryRaw<{ provinceConfirmedAt: Date | null }[]>`
+    SELECT "provinceConfirmedAt" FROM "DistrictMonth" WHERE "districtId" = ${districtId} AND "month" = ${day} FOR SHARE`;
+  const confirmedAt = rows[0]?.provinceConfirmedAt;
+  if (confirmedAt) {
     throw new RuleError(
-      `ข้อมูลเดือน${formatMonthTh(month)} ของอำเภอนี้ จังหวัดยืนยันแล้วเมื่อ ${whenTh(dm.provinceConfirmedAt)} จึงแก้ไขไม่ได้ ` +
+      `ข้อมูลเดือน${formatMonthTh(month)} ของอำเภอนี้ จังหวัดยืนยันแล้วเมื่อ ${whenTh(confirmedAt)} จึงแก้ไขไม่ได้ ` +
         'หากต้องแก้ไข ให้เจ้าหน้าที่อำเภอพิมพ์ "ขอปลดล็อก"',
       'month-locked',
     );
