@@ -21,7 +21,7 @@ const SECRET = 'bench-secret';
 const TOKEN = 'bench-token';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const USERS = 500;
-const quiet = { info: () => {}, error: (m: string, e?: object) => console.error(m, e ?? '') };
+const quiet = { info: () => {}, warn: () => {}, error: (m: string, e?: object) => console.error(m, e ?? '') };
 
 function pct(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);

@@ -4,7 +4,7 @@ import type { Logger } from './bot/dispatcher.js';
 const ORDER = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 } as const;
 export type LogLevel = keyof typeof ORDER;
 
-export function createLogger(level: LogLevel): Logger & { warn(msg: string, extra?: object): void } {
+export function createLogger(level: LogLevel): Logger {
   const emit = (lvl: LogLevel, msg: string, extra?: object) => {
     if (ORDER[lvl] < ORDER[level]) return;
     process.stderr.write(JSON.stringify({ t: new Date().toISOString(), level: lvl, msg, ...extra }) + '\n');

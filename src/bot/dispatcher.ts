@@ -13,6 +13,7 @@ import { text, type Reply } from './reply.js';
 
 export interface Logger {
   info(msg: string, extra?: object): void;
+  warn(msg: string, extra?: object): void;
   error(msg: string, extra?: object): void;
 }
 

@@ -117,5 +117,5 @@ function silentLogger(level: string) {
     if (level === 'silent') return;
     process.stderr.write(`[${lvl}] ${msg} ${extra ? JSON.stringify(extra) : ''}\n`);
   };
-  return { info: level === 'info' || level === 'debug' ? out('info') : () => {}, error: out('error') };
+  return { info: level === 'info' || level === 'debug' ? out('info') : () => {}, warn: out('warn'), error: out('error') };
 }
