@@ -1,5 +1,5 @@
 // What the district-review conversation says: month question, overview card, entries list pages, producers not
-// yet reported, the reason question, and the results of confirming and sending back.
+// yet reported, the reason question and its confirmation, and the results of confirming and sending back.
 import type { CardButton, InfoCard, ListCard } from '../bot/cards.js';
 import type { Postback } from '../bot/events.js';
 import { card, say, tap, text, type Choice, type Reply } from '../bot/reply.js';
@@ -9,7 +9,7 @@ import type { PendingProducer, ReviewEntry } from '../domain/district-review-que
 import { dayKeyOf, type MonthKey } from '../domain/fiscal-period.js';
 import { formatBaht, formatDayTh, formatMonthTh } from '../domain/thai-format.js';
 import { whenTh } from '../domain/when.js';
-import type { ChosenState, StepOf } from './district-review-state.js';
+import { reasonKey, type ChosenState, type StepOf } from './district-review-state.js';
 
 export const FLOW = 'district-review';
 export const PAGE_SIZE = 10;
@@ -185,6 +185,19 @@ export function reasonPrompt(s: StepOf<'reason'>, e: ReviewEntry): Reply[] {
         say('ยกเลิก'),
       ],
     ),
+  ];
+}
+
+/** The send-back confirmation; the confirm button carries the entry and the reason it shows. */
+export function reasonConfirmPrompt(s: StepOf<'reason-confirm'>, e: ReviewEntry | undefined): Reply[] {
+  const what = e ? ` (${e.producerName} · ${CATEGORY_SHORT_TH[e.category]} · ${baht(e.total)})` : '';
+  return [
+    text(`ส่งกลับรายการที่ ${s.no}${what} ให้ผู้ผลิตแก้ไข\nเหตุผล: ${s.reason}\n\nยืนยันส่งกลับไหมคะ?`, [
+      tap('ยืนยันส่งกลับ', pb('dr-return-ok', s.token, { e: String(s.entryId), h: reasonKey(s.reason) }), 'ยืนยันส่งกลับ'),
+      tap('แก้เหตุผล', pb('dr-reason', s.token), 'แก้เหตุผล'),
+      tap('ไม่ส่งกลับ', pb('dr-back', s.token), 'ไม่ส่งกลับ'),
+      say('ยกเลิก'),
+    ]),
   ];
 }
 

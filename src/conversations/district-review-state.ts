@@ -1,10 +1,13 @@
 // State of the district-review conversation and the commands an officer types. JSON primitives only; the
 // numbering the officer was shown is kept as [entryId, revisionSeen] pairs (revision 0: numbered, not yet shown),
 // so "รายการที่ 12" means what was on screen.
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { normaliseWord } from '../bot/router.js';
+import { REASON_MAX, REASON_MIN } from '../domain/district-review.js';
 import type { SeenEntry } from '../domain/district-review-queries.js';
-import { toArabicDigits } from '../domain/thai-format.js';
+import { parseMonthKey, type MonthKey } from '../domain/fiscal-period.js';
+import { formatMonthTh, thaiMonthName, toArabicDigits, type MonthNumber } from '../domain/thai-format.js';
 
 const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 const Id = z.number().int().positive();
@@ -29,6 +32,8 @@ export const DistrictReviewState = z.discriminatedUnion('step', [
   Chosen.extend({ step: z.literal('pending'), pendingPage: z.number().int().nonnegative() }),
   /** Waiting for the reason to send entry `no` back; `revision` is the one shown in the question. */
   Chosen.extend({ step: z.literal('reason'), no: Id, entryId: Id, revision: Id }),
+  /** The reason is typed but nothing is written until the officer confirms it (a typed text alone never writes). */
+  Chosen.extend({ step: z.literal('reason-confirm'), no: Id, entryId: Id, revision: Id, reason: z.string().min(REASON_MIN).max(REASON_MAX) }),
 ]);
 export type DistrictReviewState = z.infer<typeof DistrictReviewState>;
 export type StepOf<K extends DistrictReviewState['step']> = Extract<DistrictReviewState, { step: K }>;
@@ -38,6 +43,32 @@ export const newToken = (): string => randomBytes(5).toString('hex');
 
 export const toSeen = (pairs: readonly (readonly [number, number])[]): SeenEntry[] => pairs.map(([id, revision]) => ({ id, revision }));
 export const fromSeen = (seen: readonly SeenEntry[]): [number, number][] => seen.map((s) => [s.id, s.revision]);
+
+/** The offered month the officer typed ("ตุลาคม", "ต.ค.", "ตุลาคม 2569", "2026-10"), if any. */
+export function matchMonth(raw: string, months: string[]): string | undefined {
+  const t = normaliseWord(raw).replace(/^เดือน/, '').replace(/\./g, '');
+  const key = parseMonthKey(raw.trim());
+  if (key && months.includes(key)) return key;
+  return months.find((m) => {
+    const n = Number(m.slice(5)) as MonthNumber;
+    return [thaiMonthName(n), thaiMonthName(n, 'short'), formatMonthTh(m as MonthKey)].some((x) => normaliseWord(x).replace(/\./g, '') === t);
+  });
+}
+
+/** The reason as it will be stored (spaces collapsed), or null when its length is outside REASON_MIN–REASON_MAX. */
+export function cleanReason(raw: string): string | null {
+  const reason = raw.trim().replace(/\s+/g, ' ');
+  return reason.length >= REASON_MIN && reason.length <= REASON_MAX ? reason : null;
+}
+
+/** Short fingerprint of a reason, carried by the "ยืนยันส่งกลับ" button so a tap confirms only the reason it showed. */
+export const reasonKey = (reason: string): string => createHash('sha256').update(reason).digest('hex').slice(0, 8);
+
+export type ReasonAnswer = 'yes' | 'edit' | 'no';
+const ANSWERS: Record<string, ReasonAnswer> = { ยืนยัน: 'yes', ใช่: 'yes', ยืนยันส่งกลับ: 'yes', แก้เหตุผล: 'edit', ไม่ส่งกลับ: 'no' };
+
+/** The answer typed at the send-back confirmation, or null for anything else. */
+export const reasonAnswer = (raw: string): ReasonAnswer | null => ANSWERS[raw.normalize('NFC').replace(/\s+/g, '')] ?? null;
 
 export type Command =
   | { kind: 'confirm'; except: number[] }

@@ -1,7 +1,8 @@
 // District review, by a district officer: month → overview card (counts, totals, lock) → entries list page by
-// page (numbered 1..N, stable for the conversation) → "ยืนยันทั้งหมด [ยกเว้น …]" or "ส่งกลับ 12" + reason.
-// Steps only read; confirming writes through confirmDistrictMonth, sending back through returnEntry. Numbers the
-// officer types refer to the numbering kept in the state (what was on screen), never to a fresh count.
+// page (numbered 1..N, stable for the conversation) → "ยืนยันทั้งหมด [ยกเว้น …]" or "ส่งกลับ 12" + reason →
+// "ยืนยันส่งกลับ". Steps only read; confirming writes through confirmDistrictMonth, sending back through returnEntry
+// and only from the reason-confirm step (a typed reason alone never writes). Numbers the officer types refer to
+// the numbering kept in the state (what was on screen), never to a fresh count.
 import type { Ctx } from '../bot/context.js';
 import type { Input, Postback } from '../bot/events.js';
 import { done, next, pass, stay, type Flow, type Outcome } from '../bot/flow.js';
@@ -9,19 +10,12 @@ import { normaliseWord, type Action } from '../bot/router.js';
 import { say, text, type Reply } from '../bot/reply.js';
 import { CATEGORY_TH, STATUS_TH } from '../domain/catalog.js';
 import { confirmDistrictMonth, districtMonthOverview, REASON_MAX, REASON_MIN, returnEntry } from '../domain/district-review.js';
-import {
-  assertDistrict,
-  entryForReview,
-  listDistrictEntries,
-  lockedMessage,
-  monthLock,
-  nextSeen,
-  pendingProducers,
-} from '../domain/district-review-queries.js';
-import { addMonths, defaultReportingMonth, parseMonthKey, type MonthKey } from '../domain/fiscal-period.js';
-import { formatMonthTh, thaiMonthName, type MonthNumber } from '../domain/thai-format.js';
+import { assertDistrict, entryForReview, listDistrictEntries, lockedMessage } from '../domain/district-review-queries.js';
+import { monthLock, nextSeen, pendingProducers } from '../domain/district-review-queries.js';
+import { addMonths, defaultReportingMonth, type MonthKey } from '../domain/fiscal-period.js';
 import * as P from './district-review-prompts.js';
-import { DistrictReviewState, fromSeen, newToken, parseCommand, toSeen, type ChosenState, type Command, type StepOf } from './district-review-state.js';
+import { cleanReason, DistrictReviewState, fromSeen, matchMonth, newToken, parseCommand, reasonAnswer, reasonKey, toSeen } from './district-review-state.js';
+import type { ChosenState, Command, ReasonAnswer, StepOf } from './district-review-state.js';
 import { MENU_WORDS } from './menu.js';
 import type { BotModule } from './module.js';
 
@@ -31,6 +25,7 @@ const START_WORDS = ['ตรวจสอบ/ยืนยัน', 'ตรวจ�
 const OWN = new Set(START_WORDS.map(normaliseWord));
 /** Other menu words leave this conversation (the router starts their flow). */
 const ELSEWHERE = new Set(Object.values(MENU_WORDS).flat().map(normaliseWord).filter((w) => !OWN.has(w)));
+const OLD_CARD = 'ปุ่มนี้เป็นของการ์ดก่อนหน้า ตอนนี้กำลังทำรายการนี้อยู่:';
 const HELP =
   'พิมพ์ได้: ดูรายการ · ถัดไป · ก่อนหน้า · ยืนยันทั้งหมด · ยืนยันทั้งหมด ยกเว้น 3 5 · ส่งกลับ 12 · ยังไม่รายงาน · ภาพรวม · ยกเลิก';
 
@@ -54,6 +49,8 @@ async function prompt(ctx: Ctx, s: S): Promise<Reply[]> {
       const e = (await entriesOf(ctx, s)).find((x) => x.id === s.entryId);
       return e ? P.reasonPrompt(s, e) : [text(HELP)];
     }
+    case 'reason-confirm':
+      return P.reasonConfirmPrompt(s, (await entriesOf(ctx, s)).find((x) => x.id === s.entryId));
   }
 }
 
@@ -118,26 +115,31 @@ async function askReason(ctx: Ctx, s: ChosenState, no: number, expected?: number
   return next(st, ...P.reasonPrompt(st, e));
 }
 
+/** A typed reason only moves to the confirmation; nothing is written yet. */
 async function giveReason(ctx: Ctx, s: StepOf<'reason'>, raw: string): Promise<Out> {
-  const reason = raw.trim().replace(/\s+/g, ' ');
-  if (reason.length < REASON_MIN || reason.length > REASON_MAX) {
-    return stay(text(`กรุณาพิมพ์เหตุผลที่ส่งกลับ ${REASON_MIN}–${REASON_MAX} ตัวอักษร เช่น ยอดไม่ตรงกับสมุดบัญชี`), ...(await prompt(ctx, s)));
+  const reason = cleanReason(raw);
+  if (!reason) return stay(text(`กรุณาพิมพ์เหตุผลที่ส่งกลับ ${REASON_MIN}–${REASON_MAX} ตัวอักษร เช่น ยอดไม่ตรงกับสมุดบัญชี`), ...(await prompt(ctx, s)));
+  const st: StepOf<'reason-confirm'> = { ...chosen(s), step: 'reason-confirm', no: s.no, entryId: s.entryId, revision: s.revision, reason };
+  return next(st, ...(await prompt(ctx, st)));
+}
+
+/** "ยืนยันส่งกลับ" / "แก้เหตุผล" / "ไม่ส่งกลับ"; anything else keeps the question. */
+async function answerReason(ctx: Ctx, s: StepOf<'reason-confirm'>, answer: ReasonAnswer | null): Promise<Out> {
+  if (answer === 'yes') return sendBack(ctx, s);
+  if (answer === 'no') return showList(ctx, s, s.page);
+  if (answer === 'edit') {
+    const st: StepOf<'reason'> = { ...chosen(s), step: 'reason', no: s.no, entryId: s.entryId, revision: s.revision };
+    return next(st, ...(await prompt(ctx, st)));
   }
-  const r = await returnEntry(ctx.tx, ctx.actor!, s.entryId, reason, s.revision, ctx.now, ctx.event.id);
+  return stay(text('กรุณากด "ยืนยันส่งกลับ" เพื่อส่งกลับ "แก้เหตุผล" เพื่อพิมพ์เหตุผลใหม่ หรือ "ไม่ส่งกลับ"'), ...(await prompt(ctx, s)));
+}
+
+async function sendBack(ctx: Ctx, s: StepOf<'reason-confirm'>): Promise<Out> {
+  const r = await returnEntry(ctx.tx, ctx.actor!, s.entryId, s.reason, s.revision, ctx.now, ctx.event.id);
   for (const u of r.notify) await ctx.push(u.lineUserId, P.producerNotice(r), `dr-return:${r.entryId}:${r.revision}:${u.userId}`);
   const seen = s.seen.map(([id, rev]): [number, number] => (id === r.entryId ? [id, r.revision] : [id, rev]));
   const st: StepOf<'list'> = { ...chosen(s), seen, step: 'list' };
   return next(st, ...P.returnedReplies(r, s.no, s.token));
-}
-
-function matchMonth(raw: string, months: string[]): string | undefined {
-  const t = normaliseWord(raw).replace(/^เดือน/, '').replace(/\./g, '');
-  const key = parseMonthKey(raw.trim());
-  if (key && months.includes(key)) return key;
-  return months.find((m) => {
-    const n = Number(m.slice(5)) as MonthNumber;
-    return [thaiMonthName(n), thaiMonthName(n, 'short'), formatMonthTh(m as MonthKey)].some((x) => normaliseWord(x).replace(/\./g, '') === t);
-  });
 }
 
 async function onCommand(ctx: Ctx, s: ChosenState, c: Command): Promise<Out> {
@@ -174,6 +176,11 @@ async function onPostback(ctx: Ctx, s: S, pb: Postback): Promise<Out> {
       const e = (await entriesOf(ctx, s)).find((x) => x.id === num(p.e));
       return askReason(ctx, s, e?.no ?? num(p.n), num(p.r));
     }
+    case 'dr-return-ok': case 'dr-reason': {
+      const current = s.step === 'reason-confirm' && (pb.action === 'dr-reason' || (p.e === String(s.entryId) && p.h === reasonKey(s.reason)));
+      if (!current) return stay(text(OLD_CARD), ...(await prompt(ctx, s)));
+      return answerReason(ctx, s, pb.action === 'dr-return-ok' ? 'yes' : 'edit');
+    }
     case 'dr-pending': return showPending(ctx, s, num(p.p));
     case 'dr-overview': return showOverview(ctx, s);
     default: return stay(...(await prompt(ctx, s)));
@@ -183,7 +190,7 @@ async function onPostback(ctx: Ctx, s: S, pb: Postback): Promise<Out> {
 async function advance(ctx: Ctx, s: S, input: Input): Promise<Out> {
   if (input.kind === 'postback') {
     if (!input.postback.action.startsWith('dr-')) return pass();
-    if (input.postback.params.t !== s.token) return stay(text('ปุ่มนี้เป็นของการ์ดก่อนหน้า ตอนนี้กำลังทำรายการนี้อยู่:'), ...(await prompt(ctx, s)));
+    if (input.postback.params.t !== s.token) return stay(text(OLD_CARD), ...(await prompt(ctx, s)));
     return onPostback(ctx, s, input.postback);
   }
   const word = normaliseWord(input.text);
@@ -194,6 +201,7 @@ async function advance(ctx: Ctx, s: S, input: Input): Promise<Out> {
     if (!m) return stay(text('กรุณาเลือกเดือนจากปุ่มด้านล่าง'), ...(await prompt(ctx, s)));
     return showOverview(ctx, { token: s.token, districtId: s.districtId, month: m, seen: [], page: 0 });
   }
+  if (s.step === 'reason-confirm') return answerReason(ctx, s, reasonAnswer(input.text));
   const c = parseCommand(input.text);
   if (s.step === 'reason' && (!c || c.kind === 'error')) return giveReason(ctx, s, input.text);
   if (!c) return stay(text(`ขออภัย ไม่เข้าใจข้อความนี้\n${HELP}`), ...(await prompt(ctx, s)));
@@ -229,7 +237,7 @@ async function start(ctx: Ctx, args: Record<string, string>): Promise<Out> {
   return next(st, ...P.monthPrompt(st, await nameOf(ctx, actor.districtId)));
 }
 
-export const districtReviewFlow: Flow<S> = { name: P.FLOW, version: 1, schema: DistrictReviewState, start, advance };
+export const districtReviewFlow: Flow<S> = { name: P.FLOW, version: 2, schema: DistrictReviewState, start, advance };
 
 /** "ส่งกลับแก้ไข" tapped when no review is open: re-checked against the entry's current revision. */
 const returnFromOldCard: Action = async (_ctx, pb, control) => control.start(P.FLOW, { entry: pb.params.e ?? '', rev: pb.params.r ?? '' });

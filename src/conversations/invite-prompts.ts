@@ -1,5 +1,5 @@
-// What the invite conversation shows: the province's districts to choose from, and the new code with a message
-// ready to forward to the person invited.
+// What the invite conversation shows: the province's districts to choose from, the question before a typed choice
+// makes a code, and the new code with a message ready to forward to the person invited.
 import type { ListCard } from '../bot/cards.js';
 import { card, say, tap, text, type Choice, type Reply } from '../bot/reply.js';
 import { dayKeyOf } from '../domain/fiscal-period.js';
@@ -43,6 +43,18 @@ export function districtsPrompt(token: string, provinceName: string, rows: Distr
     footer: `${pages > 1 ? `หน้า ${page}/${pages} · ` : ''}พิมพ์ลำดับ หรือชื่ออำเภอก็ได้`,
   };
   return [card(c, choices)];
+}
+
+/** A typed choice asked about before a code is made: only "ยืนยันสร้างรหัส" (or a typed "ยืนยัน") makes it. The
+ * button carries the id it was asked about, so a tap on an older question makes nothing. */
+export function confirmPrompt(token: string, who: string, id: number, problem?: string): Reply[] {
+  return [
+    text(`${problem ? `${problem}\n\n` : ''}สร้างรหัสเชิญสำหรับ ${who} ?\nกด "ยืนยันสร้างรหัส" เพื่อสร้างรหัส หรือ "เลือกใหม่"`, [
+      tap('ยืนยันสร้างรหัส', pb('inv-ok', token, { id: String(id) }), 'ยืนยันสร้างรหัส'),
+      tap('เลือกใหม่', pb('inv-back', token), 'เลือกใหม่'),
+      say('ยกเลิก'),
+    ]),
+  ];
 }
 
 /** The code for the officer, then a message written for the invited person (forwardable as is). */

@@ -1,5 +1,5 @@
 // What the province-confirmation conversation shows: the district list of a month (pages of 10), one district's
-// detail card (รต.3 by product type) with confirm / send back, and the send-back reason question.
+// detail card (รต.3 by product type) with confirm / send back, the send-back reason question and its confirmation.
 import type { CardButton, InfoCard, ListCard } from '../bot/cards.js';
 import { card, say, tap, text, type Choice, type Reply } from '../bot/reply.js';
 import { CATEGORIES, CATEGORY_SHORT_TH, CATEGORY_TH } from '../domain/catalog.js';
@@ -8,6 +8,7 @@ import type { DistrictMonthSummary, ProvinceMonthOverview } from '../domain/prov
 import { formatBaht, formatBahtCompact, formatMonthTh } from '../domain/thai-format.js';
 import { whenTh } from '../domain/when.js';
 import type { ProvinceReviewState, ReviewStep } from './province-review-state.js';
+import { reasonTag } from './unlock-prompts.js';
 
 export const FLOW = 'province-review';
 export const PAGE_SIZE = 10;
@@ -126,6 +127,22 @@ export function reasonPrompt(s: ReviewStep<'reason'>, problem?: string): Reply[]
       `${problem ? `${problem}\n\n` : ''}ส่งข้อมูลอำเภอ${s.districtName} เดือน${monthTh(s.month)} กลับให้อำเภอตรวจสอบ\n` +
         'กรุณาพิมพ์เหตุผล (3–300 ตัวอักษร) หรือเลือกจากปุ่มด้านล่าง รายการที่อำเภอยืนยันแล้วจะกลับไปรออำเภอยืนยันใหม่',
       [...REASONS.map(([label, t]) => say(label, t)), tap('ไม่ส่งกลับ', pb('pr-list', s.token), 'ไม่ส่งกลับ'), say('ยกเลิก')],
+    ),
+  ];
+}
+
+/** The send-back said in full, before anything is written: only "ยืนยันส่งกลับ" (or a typed "ยืนยัน") sends it. */
+export function reasonConfirmPrompt(s: ReviewStep<'reason-confirm'>, problem?: string): Reply[] {
+  const d = String(s.districtId);
+  return [
+    text(
+      `${problem ? `${problem}\n\n` : ''}ส่งกลับข้อมูลอำเภอ${s.districtName} เดือน${monthTh(s.month)} ให้อำเภอตรวจสอบใหม่\nเหตุผล: ${s.reason}\n` +
+        'กด "ยืนยันส่งกลับ" เพื่อส่งกลับและแจ้งเจ้าหน้าที่อำเภอ หรือ "แก้เหตุผล" เพื่อพิมพ์ใหม่',
+      [
+        tap('ยืนยันส่งกลับ', pb('pr-return-ok', s.token, { d, h: reasonTag(s.reason) }), 'ยืนยันส่งกลับ'),
+        tap('แก้เหตุผล', pb('pr-return', s.token, { d }), 'แก้เหตุผล'),
+        tap('ไม่ส่งกลับ', pb('pr-detail', s.token, { d }), 'ไม่ส่งกลับ'),
+      ],
     ),
   ];
 }

@@ -1,5 +1,6 @@
 // State of the province-confirmation conversation: JSON primitives only (months as Gregorian "YYYY-MM").
 import { z } from 'zod';
+import { REASON_MAX, REASON_MIN } from '../domain/district-month.js';
 
 const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 
@@ -18,6 +19,13 @@ export const ProvinceReviewState = z.discriminatedUnion('step', [
   /** `revision`: of the DistrictMonth shown on the detail card (null: none yet); a typed "ยืนยัน" acts on it. */
   Base.extend({ step: z.literal('detail'), districtId: z.number().int().positive(), revision: z.number().int().nullable() }),
   Base.extend({ step: z.literal('reason'), districtId: z.number().int().positive(), districtName: z.string() }),
+  /** The typed (or chosen) reason, shown back: only "ยืนยันส่งกลับ" (or a typed "ยืนยัน") sends the district back. */
+  Base.extend({
+    step: z.literal('reason-confirm'),
+    districtId: z.number().int().positive(),
+    districtName: z.string(),
+    reason: z.string().min(REASON_MIN).max(REASON_MAX),
+  }),
 ]);
 export type ProvinceReviewState = z.infer<typeof ProvinceReviewState>;
 export type ReviewStep<K extends ProvinceReviewState['step']> = Extract<ProvinceReviewState, { step: K }>;

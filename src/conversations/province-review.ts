@@ -1,7 +1,8 @@
 // Province confirmation, by a province officer: the month's districts (month just ended by default) → one district's
 // detail (รต.3 by product type) → ยืนยัน (entries become PROVINCE_CONFIRMED, the month locks for the district) or
-// ส่งกลับ with a reason (entries go back to the district, whose officers are told why). After each write the list
-// is shown again, so the officer can go on with the next district.
+// ส่งกลับ with a reason, shown back for ยืนยันส่งกลับ (entries go back to the district, whose officers are told why;
+// typed text alone never sends a district back). After each write the list is shown again, so the officer can go on
+// with the next district.
 import { randomBytes } from 'node:crypto';
 import type { Ctx } from '../bot/context.js';
 import type { Input } from '../bot/events.js';
@@ -17,11 +18,14 @@ import type { BotModule } from './module.js';
 import { progressModule } from './progress.js';
 import * as P from './province-review-prompts.js';
 import { ProvinceReviewState, type ReviewStep } from './province-review-state.js';
+import { reasonTag } from './unlock-prompts.js';
 import { unlockModule } from './unlock.js';
 
 type S = ProvinceReviewState;
 type Out = Outcome<S>;
 const CONFIRM_WORDS = new Set(['ยืนยัน', 'ยืนยันข้อมูลอำเภอนี้', 'ok', 'โอเค']);
+/** Typed words that send a district back at the confirmation step (the button's label among them). */
+const RETURN_WORDS = new Set(['ยืนยัน', 'ใช่', 'ยืนยันส่งกลับ']);
 /** Menu words of any role, and this flow's own start words: typed mid-conversation they start that flow afresh. */
 const MENU = new Set([...Object.values(MENU_WORDS).flat(), 'ยืนยันจังหวัด'].map(normaliseWord));
 const isMenuWord = (raw: string) => MENU.has(normaliseWord(raw));
@@ -35,6 +39,7 @@ async function prompt(ctx: Ctx, s: S): Promise<Reply[]> {
     case 'list': return listReplies(ctx, s);
     case 'detail': return P.detailPrompt(s, await districtMonthSummary(ctx.tx, ctx.actor!, s.districtId, s.month as MonthKey));
     case 'reason': return P.reasonPrompt(s);
+    case 'reason-confirm': return P.reasonConfirmPrompt(s);
   }
 }
 
@@ -60,9 +65,16 @@ async function confirm(ctx: Ctx, s: S, districtId: number, revision: number | nu
   ));
 }
 
-async function sendBack(ctx: Ctx, s: ReviewStep<'reason'>, reason: string): Promise<Out> {
+async function toReason(ctx: Ctx, s: S, districtId: number): Promise<Out> {
+  const summary = await districtMonthSummary(ctx.tx, ctx.actor!, districtId, s.month as MonthKey);
+  const st: ReviewStep<'reason'> = { ...base(s), step: 'reason', districtId, districtName: summary.nameTh };
+  return next(st, ...P.reasonPrompt(st));
+}
+
+/** The one write of a send-back: only from the confirmation step, with the reason shown there. */
+async function sendBack(ctx: Ctx, s: ReviewStep<'reason-confirm'>): Promise<Out> {
   const month = s.month as MonthKey;
-  const r = await returnDistrictByProvince(ctx.tx, ctx.actor!, s.districtId, month, reason, ctx.now, ctx.event.id);
+  const r = await returnDistrictByProvince(ctx.tx, ctx.actor!, s.districtId, month, s.reason, ctx.now, ctx.event.id);
   const by = await nameOf(ctx.tx, ctx.actor!.userId);
   for (const o of r.officers) {
     await ctx.push(o.lineUserId, P.returnedPush({ ...r, month, by }), `province-return:${ctx.event.id}:${o.id}`);
@@ -97,18 +109,16 @@ async function advance(ctx: Ctx, s: S, input: Input): Promise<Out> {
     if (!action.startsWith('pr-')) return pass();
     if (params.t !== s.token) return again(text('ปุ่มนี้เป็นของรายการก่อนหน้า ตอนนี้กำลังทำรายการนี้อยู่:'));
     const d = Number(params.d);
-    if (['pr-detail', 'pr-confirm', 'pr-return'].includes(action) && !(Number.isInteger(d) && d > 0)) return again();
+    if (['pr-detail', 'pr-confirm', 'pr-return', 'pr-return-ok'].includes(action) && !(Number.isInteger(d) && d > 0)) return again();
     switch (action) {
       case 'pr-page': return toList(ctx, s, { page: Math.max(0, Number(params.p) || 0) });
       case 'pr-month': return s.months.includes(params.m ?? '') ? toList(ctx, s, { month: params.m!, page: 0 }) : again();
       case 'pr-list': return toList(ctx, s);
       case 'pr-detail': return toDetail(ctx, s, d);
       case 'pr-confirm': return confirm(ctx, s, d, params.r ? Number(params.r) : null);
-      case 'pr-return': {
-        const summary = await districtMonthSummary(ctx.tx, ctx.actor!, d, s.month as MonthKey);
-        const st: ReviewStep<'reason'> = { ...base(s), step: 'reason', districtId: d, districtName: summary.nameTh };
-        return next(st, ...P.reasonPrompt(st));
-      }
+      case 'pr-return': return toReason(ctx, s, d);
+      case 'pr-return-ok': // only the confirmation card of this very send-back (an older step's card is answered again)
+        return s.step === 'reason-confirm' && s.districtId === d && params.h === reasonTag(s.reason) ? sendBack(ctx, s) : again(text('ปุ่มนี้เป็นของขั้นตอนก่อนหน้า ตอนนี้กำลังทำรายการนี้อยู่:'));
       default: return again();
     }
   }
@@ -118,7 +128,15 @@ async function advance(ctx: Ctx, s: S, input: Input): Promise<Out> {
     case 'reason': {
       const len = raw.replace(/\s+/g, ' ').length;
       if (len < REASON_MIN || len > REASON_MAX) return stay(...P.reasonPrompt(s, `เหตุผลต้องยาว ${REASON_MIN}–${REASON_MAX} ตัวอักษร (ที่พิมพ์มา ${len} ตัวอักษร)`));
-      return sendBack(ctx, s, raw);
+      const st: ReviewStep<'reason-confirm'> = { ...base(s), step: 'reason-confirm', districtId: s.districtId, districtName: s.districtName, reason: raw.replace(/\s+/g, ' ') };
+      return next(st, ...P.reasonConfirmPrompt(st));
+    }
+    case 'reason-confirm': {
+      const w = normaliseWord(raw);
+      if (RETURN_WORDS.has(w)) return sendBack(ctx, s);
+      if (w === 'แก้เหตุผล') return toReason(ctx, s, s.districtId);
+      if (w === 'ไม่ส่งกลับ') return toDetail(ctx, s, s.districtId);
+      return stay(...P.reasonConfirmPrompt(s, 'ยังไม่ได้ส่งกลับ กรุณากด "ยืนยันส่งกลับ" "แก้เหตุผล" หรือ "ไม่ส่งกลับ"'));
     }
     case 'detail':
       if (CONFIRM_WORDS.has(normaliseWord(raw))) return confirm(ctx, s, s.districtId, s.revision);
@@ -133,7 +151,7 @@ async function advance(ctx: Ctx, s: S, input: Input): Promise<Out> {
   }
 }
 
-export const provinceReviewFlow: Flow<S> = { name: P.FLOW, version: 1, schema: ProvinceReviewState, start, advance };
+export const provinceReviewFlow: Flow<S> = { name: P.FLOW, version: 2, schema: ProvinceReviewState, start, advance };
 
 export const provinceReviewModule: BotModule = {
   flows: [provinceReviewFlow],

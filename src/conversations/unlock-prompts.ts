@@ -1,5 +1,6 @@
-// What unlock requests look like: the district officer's questions, the action card province officers get (its
+// What unlock requests look like: the district officer's questions and confirmation, the action card province officers get (its
 // buttons are global actions that work days later, without a conversation), and the decision messages.
+import { createHash } from 'node:crypto';
 import type { InfoCard } from '../bot/cards.js';
 import { card, say, tap, text, type Reply } from '../bot/reply.js';
 import type { MonthKey } from '../domain/fiscal-period.js';
@@ -12,6 +13,10 @@ export const PENDING_FLOW = 'unlock-pending';
 export const APPROVE = 'unlock-approve';
 export const REFUSE = 'unlock-refuse';
 const monthTh = (m: string) => formatMonthTh(m as MonthKey);
+
+/** A short fingerprint of a reason, carried by a confirmation button: a tap on an older confirmation (the reason
+ * since edited) is answered with the current one and sends nothing. Used by the send-back confirmation too. */
+export const reasonTag = (reason: string): string => createHash('sha256').update(reason).digest('hex').slice(0, 8);
 
 export function monthPrompt(token: string, months: UnlockableMonth[]): Reply[] {
   const lines = months.map((m) => `• ${monthTh(m.month)} — จังหวัดยืนยันเมื่อ ${whenTh(m.confirmedAt)}${m.pending ? ' (มีคำขอรอพิจารณาอยู่แล้ว)' : ''}`);
@@ -34,6 +39,21 @@ export function reasonPrompt(month: string, problem?: string): Reply[] {
     text(
       `${problem ? `${problem}\n\n` : ''}ขอปลดล็อกข้อมูลเดือน${monthTh(month)}\nกรุณาพิมพ์เหตุผลที่ต้องแก้ไข (3–300 ตัวอักษร) หรือเลือกจากปุ่มด้านล่าง`,
       [...REASONS.map(([label, t]) => say(label, t)), say('ยกเลิก')],
+    ),
+  ];
+}
+
+/** The request said in full before it is sent: only "ยืนยันขอปลดล็อก" (or a typed "ยืนยัน") sends it. */
+export function confirmPrompt(token: string, month: string, reason: string, problem?: string): Reply[] {
+  return [
+    text(
+      `${problem ? `${problem}\n\n` : ''}ขอปลดล็อกข้อมูลเดือน${monthTh(month)}\nเหตุผล: ${reason}\n` +
+        'กด "ยืนยันขอปลดล็อก" เพื่อส่งคำขอถึงจังหวัด หรือ "แก้เหตุผล" เพื่อพิมพ์ใหม่',
+      [
+        tap('ยืนยันขอปลดล็อก', { action: 'ul-ok', params: { t: token, m: month, h: reasonTag(reason) } }, 'ยืนยันขอปลดล็อก'),
+        tap('แก้เหตุผล', { action: 'ul-edit', params: { t: token } }, 'แก้เหตุผล'),
+        say('ยกเลิก'),
+      ],
     ),
   ];
 }

@@ -1,5 +1,6 @@
 // Unlocking a province-confirmed month. District officer: "ขอปลดล็อก" → month (locked months of the last six) →
-// reason → the request is saved and every active province officer gets an action card. Province officer: the card's
+// reason → the request, shown back → ยืนยันขอปลดล็อก: it is saved and every active province officer gets an action card
+// (typed text alone never sends a request). Province officer: the card's
 // อนุมัติ / ไม่อนุมัติ are global actions (they work days later, in any conversation); "คำขอปลดล็อก" lists the
 // pending requests with the same buttons. The requester (and on approval the district's officers) is told.
 import { randomBytes } from 'node:crypto';
@@ -23,15 +24,29 @@ const Token = z.string().min(4).max(16);
 export const UnlockRequestState = z.discriminatedUnion('step', [
   z.object({ step: z.literal('month'), token: Token, months: z.array(Month).min(1).max(6) }),
   z.object({ step: z.literal('reason'), token: Token, month: Month }),
+  /** The reason shown back: only "ยืนยันขอปลดล็อก" (or a typed "ยืนยัน") sends the request. */
+  z.object({ step: z.literal('confirm'), token: Token, month: Month, reason: z.string().min(REASON_MIN).max(REASON_MAX) }),
 ]);
 type S = z.infer<typeof UnlockRequestState>;
 /** Menu words typed mid-conversation start that flow afresh (the router's start words). */
 const MENU = new Set(Object.values(MENU_WORDS).flat().map(normaliseWord));
 type Out = Outcome<S>;
+/** Typed words that send the request at the confirmation step (the button's label among them). */
+const SEND_WORDS = new Set(['ยืนยัน', 'ใช่', 'ยืนยันขอปลดล็อก']);
 
 async function monthReplies(ctx: Ctx, token: string): Promise<Reply[]> {
   return P.monthPrompt(token, await unlockableMonths(ctx.tx, ctx.actor!, ctx.now));
 }
+
+async function prompt(ctx: Ctx, s: S): Promise<Reply[]> {
+  switch (s.step) {
+    case 'month': return monthReplies(ctx, s.token);
+    case 'reason': return P.reasonPrompt(s.month);
+    case 'confirm': return P.confirmPrompt(s.token, s.month, s.reason);
+  }
+}
+
+const toReason = (s: { token: string; month: string }): Out => next({ step: 'reason', token: s.token, month: s.month }, ...P.reasonPrompt(s.month));
 
 async function start(ctx: Ctx): Promise<Out> {
   if (ctx.actor!.role !== 'DISTRICT_OFFICER') return done(text('เมนูขอปลดล็อกใช้ได้สำหรับเจ้าหน้าที่อำเภอ (เจ้าหน้าที่จังหวัดพิมพ์ "คำขอปลดล็อก" เพื่อดูคำขอที่รอพิจารณา)'));
@@ -49,12 +64,13 @@ async function chooseMonth(ctx: Ctx, s: Extract<S, { step: 'month' }>, month: st
   if (m.pending) {
     return stay(text(`เดือน${formatMonthTh(m.month)} มีคำขอรอจังหวัดพิจารณาอยู่แล้ว (ส่งโดย ${m.pending.requesterName} เมื่อ ${whenTh(m.pending.requestedAt)}) ไม่ต้องส่งซ้ำ`), ...(await monthReplies(ctx, s.token)));
   }
-  return next({ step: 'reason', token: s.token, month: m.month }, ...P.reasonPrompt(m.month));
+  return toReason({ token: s.token, month: m.month });
 }
 
-async function submit(ctx: Ctx, s: Extract<S, { step: 'reason' }>, reason: string): Promise<Out> {
+/** The one write of this flow: only from the confirmation step, with the reason shown there. */
+async function submit(ctx: Ctx, s: Extract<S, { step: 'confirm' }>): Promise<Out> {
   const actor = ctx.actor!;
-  const r = await requestUnlock(ctx.tx, actor, actor.districtId!, s.month as MonthKey, reason, ctx.now, ctx.event.id);
+  const r = await requestUnlock(ctx.tx, actor, actor.districtId!, s.month as MonthKey, s.reason, ctx.now, ctx.event.id);
   for (const o of r.officers) await ctx.push(o.lineUserId, [P.requestCard(r.request)], `unlock-request:${r.request.id}:${o.id}`);
   const told = r.officers.length
     ? `แจ้งเจ้าหน้าที่จังหวัด ${r.officers.length} คนแล้ว เมื่อจังหวัดพิจารณาแล้ว ระบบจะแจ้งให้ทราบ`
@@ -64,12 +80,14 @@ async function submit(ctx: Ctx, s: Extract<S, { step: 'reason' }>, reason: strin
 
 async function advance(ctx: Ctx, s: S, input: Input): Promise<Out> {
   if (input.kind === 'postback') {
-    if (!input.postback.action.startsWith('ul-')) return pass();
-    if (input.postback.params.t !== s.token || s.step !== 'month') {
-      const again = s.step === 'month' ? await monthReplies(ctx, s.token) : P.reasonPrompt(s.month);
-      return stay(text('ปุ่มนี้เป็นของรายการก่อนหน้า ตอนนี้กำลังทำรายการนี้อยู่:'), ...again);
+    const { action, params } = input.postback;
+    if (!action.startsWith('ul-')) return pass();
+    if (params.t === s.token) {
+      if (action === 'ul-month' && s.step === 'month') return chooseMonth(ctx, s, params.m ?? '');
+      if (action === 'ul-ok' && s.step === 'confirm' && params.m === s.month && params.h === P.reasonTag(s.reason)) return submit(ctx, s);
+      if (action === 'ul-edit' && s.step === 'confirm') return toReason(s);
     }
-    return chooseMonth(ctx, s, input.postback.params.m ?? '');
+    return stay(text('ปุ่มนี้เป็นของรายการก่อนหน้า ตอนนี้กำลังทำรายการนี้อยู่:'), ...(await prompt(ctx, s)));
   }
   const raw = input.text.trim();
   if (MENU.has(normaliseWord(raw))) return pass();
@@ -78,12 +96,20 @@ async function advance(ctx: Ctx, s: S, input: Input): Promise<Out> {
     if (hit) return chooseMonth(ctx, s, hit);
     return stay(text('กรุณาเลือกเดือนจากปุ่มด้านล่าง'), ...(await monthReplies(ctx, s.token)));
   }
-  const len = raw.replace(/\s+/g, ' ').length;
-  if (len < REASON_MIN || len > REASON_MAX) return stay(...P.reasonPrompt(s.month, `เหตุผลต้องยาว ${REASON_MIN}–${REASON_MAX} ตัวอักษร (ที่พิมพ์มา ${len} ตัวอักษร)`));
-  return submit(ctx, s, raw);
+  if (s.step === 'confirm') {
+    const w = normaliseWord(raw);
+    if (SEND_WORDS.has(w)) return submit(ctx, s);
+    if (w === 'แก้เหตุผล') return toReason(s);
+    return stay(...P.confirmPrompt(s.token, s.month, s.reason, 'ยังไม่ได้ส่งคำขอ กรุณากด "ยืนยันขอปลดล็อก" หรือ "แก้เหตุผล" (พิมพ์ "ยกเลิก" หากไม่ต้องการขอปลดล็อก)'));
+  }
+  const reason = raw.replace(/\s+/g, ' ');
+  if (reason.length < REASON_MIN || reason.length > REASON_MAX) {
+    return stay(...P.reasonPrompt(s.month, `เหตุผลต้องยาว ${REASON_MIN}–${REASON_MAX} ตัวอักษร (ที่พิมพ์มา ${reason.length} ตัวอักษร)`));
+  }
+  return next({ step: 'confirm', token: s.token, month: s.month, reason }, ...P.confirmPrompt(s.token, s.month, reason));
 }
 
-export const unlockRequestFlow: Flow<S> = { name: P.REQUEST_FLOW, version: 1, schema: UnlockRequestState, start, advance };
+export const unlockRequestFlow: Flow<S> = { name: P.REQUEST_FLOW, version: 2, schema: UnlockRequestState, start, advance };
 
 /** "คำขอปลดล็อก": the province's pending requests as action cards (at most four at a time). */
 export const unlockPendingFlow: Flow<{ step: 'none' }> = {

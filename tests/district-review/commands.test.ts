@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCommand } from '../../src/conversations/district-review-state.js';
+import { cleanReason, parseCommand, reasonAnswer } from '../../src/conversations/district-review-state.js';
 
 describe('what a district officer types', () => {
   it.each([
@@ -38,5 +38,25 @@ describe('what a district officer types', () => {
   it('anything else is not a review command', () => {
     expect(parseCommand('ยอดไม่ตรงกับสมุดบัญชี')).toBeNull();
     expect(parseCommand('สวัสดี')).toBeNull();
+  });
+
+  it.each([
+    ['ยืนยันส่งกลับ', 'yes'],
+    ['ยืนยัน', 'yes'],
+    [' ใช่ ', 'yes'],
+    ['แก้ เหตุผล', 'edit'],
+    ['ไม่ส่งกลับ', 'no'],
+    ['ยืนยันทั้งหมด', null],
+    ['ส่งเลย', null],
+  ])('at the send-back confirmation "%s" means %s', (typed, answer) => {
+    expect(reasonAnswer(typed)).toBe(answer);
+  });
+
+  it('a reason is 3–300 characters once spaces are collapsed', () => {
+    expect(cleanReason('  ยอด   ไม่ตรง \n สมุด ')).toBe('ยอด ไม่ตรง สมุด');
+    expect(cleanReason('  ab  ')).toBeNull();
+    expect(cleanReason(' a  b ')).toBe('a b');
+    expect(cleanReason('ก'.repeat(300))).toHaveLength(300);
+    expect(cleanReason('ก'.repeat(301))).toBeNull();
   });
 });

@@ -68,6 +68,11 @@ export function buttons(bot: TestBot, user: string): Action[] {
   return out;
 }
 
+/** Labels of the quick replies of the last message sent to the user. */
+export function quickLabels(bot: TestBot, user: string): string[] {
+  return ((bot.fake.messagesTo(user) as Msg[]).at(-1)?.quickReply?.items ?? []).map((i) => i.action.label ?? '');
+}
+
 export async function press(bot: TestBot, user: string, label: string): Promise<void> {
   const b = buttons(bot, user).find((x) => x.label?.includes(label));
   if (!b) throw new Error(`no button "${label}" among: ${buttons(bot, user).map((x) => x.label).join(' | ')}`);

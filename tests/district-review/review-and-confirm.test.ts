@@ -116,6 +116,9 @@ describe('district review of October', () => {
     expect(bot.take(officer).join('\n')).toContain('3–300 ตัวอักษร');
     expect((await statuses(db, [ids[1]!]))[0]).toBe('SUBMITTED');
     await press(bot, officer, 'ตัวเลขสูงผิดปกติ');
+    expect(bot.take(officer).join('\n')).toContain('ส่งกลับรายการที่ 2 (กลุ่มกล้วยตาก · เครื่องดื่ม · 10,000 บาท) ให้ผู้ผลิตแก้ไข\nเหตุผล: ตัวเลขสูงผิดปกติ');
+    expect((await statuses(db, [ids[1]!]))[0]).toBe('SUBMITTED');
+    await press(bot, officer, 'ยืนยันส่งกลับ');
     const done = bot.take(officer).join('\n');
     expect(done).toContain('ส่งกลับรายการที่ 2 ให้แก้ไขแล้ว');
     expect(done).toContain('แจ้งผู้ผลิตทาง LINE แล้ว');
@@ -158,6 +161,8 @@ describe('district review of October', () => {
     await bot.tap(officer, back4.data!);
     expect(bot.take(officer).join('\n')).toContain('ส่งกลับรายการที่ 4 ให้ผู้ผลิตแก้ไข');
     await bot.say(officer, 'ยอดส่งออกไม่ตรงกับใบขน');
+    expect(bot.take(officer).join('\n')).toContain('เหตุผล: ยอดส่งออกไม่ตรงกับใบขน');
+    await press(bot, officer, 'ยืนยันส่งกลับ');
     const reply = bot.take(officer).join('\n');
     expect(reply).toContain('ยังไม่ได้ใช้ LINE');
     expect(reply).toContain('บันทึกแทนผู้ผลิต');

@@ -112,6 +112,8 @@ describe('invite codes made in chat', () => {
     await bot.say(province, 'สร้างรหัสเชิญ');
     bot.take(province);
     await bot.say(province, 'อำเภอบางปะกง');
+    expect(bot.take(province)[0]).toContain('สร้างรหัสเชิญสำหรับ อำเภอบางปะกง ?');
+    await bot.tap(province, button(province, 'ยืนยันสร้างรหัส'));
     const [forOfficer, forward] = bot.take(province);
     expect(forOfficer).toContain('สำหรับ: เจ้าหน้าที่อำเภอบางปะกง จังหวัดฉะเชิงเทรา');
     expect(forOfficer).toContain('อำเภอนี้มีเจ้าหน้าที่ในระบบแล้ว 1 คน');
@@ -123,6 +125,66 @@ describe('invite codes made in chat', () => {
     await bot.follow(newcomer);
     await bot.say(newcomer, code);
     expect(await db.user.findUniqueOrThrow({ where: { lineUserId: newcomer } })).toMatchObject({ role: 'DISTRICT_OFFICER', districtId: 2404 });
+    expect(bot.fake.rejected()).toEqual([]);
+  });
+
+  it('a typed district number asks before creating a code', async () => {
+    const db = bot.services.db;
+    const { lineUserId: province, user } = await makeUser(db, 'province-24-typing', 'PROVINCE_OFFICER', { provinceId: 24 });
+    const codes = () => db.invite.count({ where: { createdById: user.id } });
+
+    await bot.say(province, 'สร้างรหัสเชิญ');
+    bot.take(province);
+    await bot.say(province, '3');
+    const asked = bot.take(province);
+    expect(asked).toHaveLength(1);
+    expect(asked[0]).toContain('สร้างรหัสเชิญสำหรับ อำเภอบางน้ำเปรี้ยว ?');
+    expect(actions(province).slice(0, 3).map((a) => a.label).sort()).toEqual(['ยกเลิก', 'ยืนยันสร้างรหัส', 'เลือกใหม่'].sort());
+    const older = button(province, 'ยืนยันสร้างรหัส');
+    await bot.say(province, 'เอาอันนี้');
+    expect(bot.take(province)[0]).toContain('ยังไม่ได้สร้างรหัส กรุณากด "ยืนยันสร้างรหัส" หรือ "เลือกใหม่"');
+    expect(await codes()).toBe(0);
+
+    // เลือกใหม่ shows the list again; a new typed choice is asked about; the older question's button makes nothing
+    await bot.tap(province, button(province, 'เลือกใหม่'));
+    expect(bot.take(province)[0]).toContain('เลือกอำเภอที่จะสร้างรหัสเชิญเจ้าหน้าที่');
+    await bot.say(province, '๒');
+    expect(bot.take(province)[0]).toContain('สร้างรหัสเชิญสำหรับ อำเภอบางคล้า ?');
+    await bot.tap(province, older);
+    expect(bot.take(province)[0]).toContain('ปุ่มนี้เป็นของรายการก่อนหน้า');
+    expect(await codes()).toBe(0);
+
+    await bot.tap(province, button(province, 'ยืนยันสร้างรหัส'));
+    expect(bot.take(province)[0]).toContain('สำหรับ: เจ้าหน้าที่อำเภอบางคล้า จังหวัดฉะเชิงเทรา');
+    expect(await db.invite.findMany({ where: { createdById: user.id }, select: { role: true, districtId: true } })).toEqual([{ role: 'DISTRICT_OFFICER', districtId: 2402 }]);
+
+    // a tap on a list button is deliberate: the code is made at once
+    await bot.say(province, 'สร้างรหัสเชิญ');
+    bot.take(province);
+    await bot.tap(province, button(province, 'สร้างรหัสเชิญ', ['d', '2403']));
+    expect(bot.take(province)[0]).toContain('สำหรับ: เจ้าหน้าที่อำเภอบางน้ำเปรี้ยว จังหวัดฉะเชิงเทรา');
+    expect(await codes()).toBe(2);
+    expect(bot.fake.rejected()).toEqual([]);
+  });
+
+  it('a typed producer number asks before creating a code', async () => {
+    const db = bot.services.db;
+    const p = await makeProducer(db, { districtId: 2403, name: 'กลุ่มทอผ้าบ้านดอน', tambon: 'ดอนฉิมพลี' });
+    const { lineUserId: officer } = await makeUser(db, 'officer-2403', 'DISTRICT_OFFICER', { districtId: 2403 });
+
+    await bot.say(officer, 'สร้างรหัสเชิญ');
+    bot.take(officer);
+    await bot.say(officer, '1');
+    expect(bot.take(officer)).toEqual([expect.stringContaining('สร้างรหัสเชิญสำหรับ ผู้ผลิต กลุ่มทอผ้าบ้านดอน (ต.ดอนฉิมพลี) ?')]);
+    expect(await db.invite.count({ where: { producerId: p.id } })).toBe(0);
+
+    await bot.tap(officer, button(officer, 'เลือกใหม่'));
+    expect(bot.take(officer)[0]).toContain('เลือกผู้ผลิตที่จะสร้างรหัสเชิญ');
+    await bot.say(officer, '1');
+    bot.take(officer);
+    await bot.say(officer, 'ยืนยัน');
+    expect(bot.take(officer)[0]).toContain('ผู้ผลิต: กลุ่มทอผ้าบ้านดอน (ต.ดอนฉิมพลี)');
+    expect(await db.invite.count({ where: { producerId: p.id } })).toBe(1);
     expect(bot.fake.rejected()).toEqual([]);
   });
 

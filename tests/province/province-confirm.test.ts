@@ -123,6 +123,8 @@ describe('province confirmation', () => {
     await bot.say(provA, 'คะ');
     expect(bot.take(provA).join('\n')).toContain('เหตุผลต้องยาว 3–300 ตัวอักษร');
     await press(bot, provA, 'ยอดไม่ตรงกับ รต.2', '', 1);
+    expect(bot.take(provA).join('\n')).toContain('ส่งกลับข้อมูลอำเภอบ้านโพธิ์ เดือนตุลาคม 2569 ให้อำเภอตรวจสอบใหม่\nเหตุผล: ยอดในระบบไม่ตรงกับแบบ รต.2');
+    await press(bot, provA, 'ยืนยันส่งกลับ', '', 1);
     const told = bot.take(provA).join('\n');
     expect(told).toContain('ส่งข้อมูลอำเภอบ้านโพธิ์ เดือนตุลาคม 2569 กลับให้อำเภอตรวจสอบแล้ว (2 รายการ)');
     expect(told).toContain('แจ้งเจ้าหน้าที่อำเภอ 1 คนแล้ว');
@@ -137,6 +139,46 @@ describe('province confirmation', () => {
     expect(rows.map((r) => [r.status, r.districtConfirmedAt, r.revision])).toEqual([['SUBMITTED', null, 2], ['SUBMITTED', null, 2]]);
     const dm = await bot.services.db.districtMonth.findUniqueOrThrow({ where: { districtId_month: { districtId: 2405, month: OCT } } });
     expect(dm).toMatchObject({ provinceConfirmedAt: null, returnReason: expect.stringContaining('รต.2') });
+    expect(bot.fake.rejected()).toEqual([]);
+  });
+
+  it('a typed reason alone sends nothing back until ยืนยันส่งกลับ', async () => {
+    const db = bot.services.db;
+    await addEntries(db, { districtId: 2407, statuses: ['DISTRICT_CONFIRMED'], by: clerk });
+    await bot.say(provA, 'ยืนยันระดับจังหวัด');
+    await press(bot, provA, 'ยืนยัน', 'd=2407');
+    await press(bot, provA, 'ส่งกลับให้อำเภอ');
+    bot.take(provA);
+    await bot.say(provA, 'ตัวเลขเดือนนี้สูงกว่าปกติมาก');
+    const asked = bot.take(provA).join('\n');
+    expect(asked).toContain('ส่งกลับข้อมูลอำเภอราชสาส์น เดือนตุลาคม 2569 ให้อำเภอตรวจสอบใหม่\nเหตุผล: ตัวเลขเดือนนี้สูงกว่าปกติมาก');
+    expect(buttons(bot, provA, 1).map((b) => b.label)).toEqual(['ยืนยันส่งกลับ', 'แก้เหตุผล', 'ไม่ส่งกลับ']);
+    const firstConfirm = dataOf(bot, provA, 'ยืนยันส่งกลับ', '', 1);
+
+    // other text keeps the question and writes nothing; แก้เหตุผล asks again; an older confirmation no longer sends
+    await bot.say(provA, 'ส่งเลย');
+    expect(bot.take(provA).join('\n')).toContain('ยังไม่ได้ส่งกลับ กรุณากด "ยืนยันส่งกลับ"');
+    await press(bot, provA, 'แก้เหตุผล', '', 1);
+    expect(bot.take(provA).join('\n')).toContain('กรุณาพิมพ์เหตุผล');
+    await bot.say(provA, 'ผู้ผลิตรายงานยังไม่ครบ');
+    bot.take(provA);
+    await bot.tap(provA, firstConfirm);
+    expect(bot.take(provA).join('\n')).toContain('ปุ่มนี้เป็นของขั้นตอนก่อนหน้า');
+    expect((await entriesOf(2407)).map((r) => r.status)).toEqual(['DISTRICT_CONFIRMED']);
+    expect(await db.districtMonth.findUnique({ where: { districtId_month: { districtId: 2407, month: OCT } } })).toBeNull();
+
+    // ไม่ส่งกลับ: back to the district's card, nothing written
+    await press(bot, provA, 'ไม่ส่งกลับ', '', 1);
+    expect(everything(bot, provA, 1)).toContain('อำเภอราชสาส์น');
+    expect((await entriesOf(2407)).map((r) => r.status)).toEqual(['DISTRICT_CONFIRMED']);
+
+    // a typed ยืนยัน at the question sends it back
+    await press(bot, provA, 'ส่งกลับให้อำเภอ');
+    await bot.say(provA, 'ผู้ผลิตรายงานยังไม่ครบ');
+    bot.take(provA);
+    await bot.say(provA, 'ยืนยัน');
+    expect(bot.take(provA).join('\n')).toContain('ส่งข้อมูลอำเภอราชสาส์น เดือนตุลาคม 2569 กลับให้อำเภอตรวจสอบแล้ว (1 รายการ)\nเหตุผล: ผู้ผลิตรายงานยังไม่ครบ');
+    expect((await entriesOf(2407)).map((r) => r.status)).toEqual(['SUBMITTED']);
     expect(bot.fake.rejected()).toEqual([]);
   });
 

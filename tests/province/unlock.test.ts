@@ -38,6 +38,7 @@ async function ask(d: number, reason = 'ผู้ผลิตแจ้งว่�
   await bot.say(amphoe[d]!, 'ขอปลดล็อก');
   await press(bot, amphoe[d]!, 'ตุลาคม 2569');
   await bot.say(amphoe[d]!, reason);
+  await press(bot, amphoe[d]!, 'ยืนยันขอปลดล็อก', '', 1);
   return { approve: dataOf(bot, provA, 'อนุมัติ', '', 1), refuse: dataOf(bot, provA, 'ไม่อนุมัติ', '', 1) };
 }
 
@@ -53,6 +54,8 @@ describe('unlocking a province-confirmed month', () => {
     await press(bot, amphoe[2407]!, 'ตุลาคม 2569');
     expect(bot.take(amphoe[2407]!).join('\n')).toContain('กรุณาพิมพ์เหตุผลที่ต้องแก้ไข');
     await bot.say(amphoe[2407]!, 'ผู้ผลิตแจ้งว่ารายงานยอดผิด');
+    expect(bot.take(amphoe[2407]!).join('\n')).toContain('ขอปลดล็อกข้อมูลเดือนตุลาคม 2569\nเหตุผล: ผู้ผลิตแจ้งว่ารายงานยอดผิด');
+    await press(bot, amphoe[2407]!, 'ยืนยันขอปลดล็อก', '', 1);
     expect(bot.take(amphoe[2407]!).join('\n')).toContain('ส่งคำขอปลดล็อกข้อมูลเดือนตุลาคม 2569 ถึงจังหวัดแล้ว');
     const request = await bot.services.db.unlockRequest.findFirstOrThrow({ where: { districtId: 2407 } });
     expect(request).toMatchObject({ status: 'PENDING', reason: 'ผู้ผลิตแจ้งว่ารายงานยอดผิด', requestedById: amphoeId[2407] });
@@ -132,6 +135,40 @@ describe('unlocking a province-confirmed month', () => {
     expect(everything(bot, amphoe[2411]!, 1)).toContain('โดย วิชัย');
     await bot.say(provB, 'คำขอปลดล็อก');
     expect(bot.take(provB).join('\n')).toContain('คำขอปลดล็อกที่รอพิจารณา 1 รายการ');
+    expect(bot.fake.rejected()).toEqual([]);
+  });
+  it('a typed unlock reason creates no request until ยืนยันขอปลดล็อก', async () => {
+    const db = bot.services.db;
+    const officer = await makeUser(db, 'amphoe-2406', 'DISTRICT_OFFICER', { districtId: 2406 }, 'พัฒนากร 2406');
+    await lockedMonth(db, { districtId: 2406, by: officer.user.id });
+    const u = officer.lineUserId;
+    const requests = () => db.unlockRequest.count({ where: { districtId: 2406 } });
+    bot.take(provA);
+
+    await bot.say(u, 'ขอปลดล็อก');
+    await press(bot, u, 'ตุลาคม 2569');
+    await bot.say(u, 'ยอดของผู้ผลิตรายหนึ่งผิด');
+    expect(bot.take(u).join('\n')).toContain('ขอปลดล็อกข้อมูลเดือนตุลาคม 2569\nเหตุผล: ยอดของผู้ผลิตรายหนึ่งผิด');
+    expect(buttons(bot, u, 1).map((b) => b.label)).toEqual(['ยืนยันขอปลดล็อก', 'แก้เหตุผล', 'ยกเลิก']);
+    const firstConfirm = dataOf(bot, u, 'ยืนยันขอปลดล็อก', '', 1);
+    expect(await requests()).toBe(0);
+
+    // other text keeps the question; แก้เหตุผล asks again; the older confirmation no longer sends
+    await bot.say(u, 'ส่งเลยครับ');
+    expect(bot.take(u).join('\n')).toContain('ยังไม่ได้ส่งคำขอ กรุณากด "ยืนยันขอปลดล็อก"');
+    await press(bot, u, 'แก้เหตุผล', '', 1);
+    expect(bot.take(u).join('\n')).toContain('กรุณาพิมพ์เหตุผลที่ต้องแก้ไข');
+    await bot.say(u, 'มีผู้ผลิตรายงานตกหล่น 1 ราย');
+    bot.take(u);
+    await bot.tap(u, firstConfirm);
+    expect(bot.take(u).join('\n')).toContain('ปุ่มนี้เป็นของรายการก่อนหน้า');
+    expect(await requests()).toBe(0);
+    expect(bot.take(provA)).toEqual([]);
+
+    await bot.say(u, 'ยืนยัน');
+    expect(bot.take(u).join('\n')).toContain('ส่งคำขอปลดล็อกข้อมูลเดือนตุลาคม 2569 ถึงจังหวัดแล้ว\nเหตุผล: มีผู้ผลิตรายงานตกหล่น 1 ราย');
+    expect(await db.unlockRequest.findFirstOrThrow({ where: { districtId: 2406 } })).toMatchObject({ status: 'PENDING', reason: 'มีผู้ผลิตรายงานตกหล่น 1 ราย' });
+    expect(bot.take(provA).join('\n')).toContain('คำขอปลดล็อก อำเภอ');
     expect(bot.fake.rejected()).toEqual([]);
   });
 });
