@@ -17,6 +17,13 @@ import { DEMO_USERS, demoLineUserId } from './demo-users.js';
 
 const DEMO_DISTRICT = 2401; // เมืองฉะเชิงเทรา
 const HISTORY_MONTHS = 13;
+/**
+ * demo-data.ts sizes its 3–6 producers per district to add up to the district's real yearly sales; a real district
+ * has a hundred or more producers, so each demo producer would sell millions of baht a month. Dividing by this
+ * gives village-group sizes (tens to hundreds of thousands of baht a month) that match what people type.
+ */
+export const DEMO_SCALE = 40n;
+const scaled = (satang: bigint): bigint => (satang / DEMO_SCALE / 100n) * 100n;
 
 export async function seedDemoData(db: Db, now: Date): Promise<{ code: string; label: string }[]> {
   const producers = demoProducers();
@@ -71,7 +78,10 @@ export async function seedDemoData(db: Db, now: Date): Promise<{ code: string; l
             producerId: idOf.get(p.registrationCode)!,
             month: monthStart(m),
             category,
-            ...amounts,
+            domesticOffline: scaled(amounts.domesticOffline),
+            domesticOnline: scaled(amounts.domesticOnline),
+            exportOffline: scaled(amounts.exportOffline),
+            exportOnline: scaled(amounts.exportOnline),
             status: 'PROVINCE_CONFIRMED' as const,
             enteredById: officer,
             enteredByOfficer: true,

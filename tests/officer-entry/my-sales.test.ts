@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProductCategory, SalesStatus } from '../../src/db/generated/enums.js';
 import { startTestBot, type TestBot } from '../support/bot.js';
 import { makeProducer, makeUser, testClock } from '../support/people.js';
+import { cardTexts as cardTextsOf } from '../support/screen.js';
 
 const clock = testClock('2026-11-02T03:00:00Z'); // October 2026 (fiscal 2570) has just ended
 let bot: TestBot;
@@ -13,20 +14,7 @@ afterAll(async () => {
   await bot?.close();
 });
 
-/** All text drawn on the Flex cards sent to the user, newest last. */
-function cardTexts(user: string): string[] {
-  const out: string[] = [];
-  const walk = (v: unknown): void => {
-    if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object') {
-      const o = v as Record<string, unknown>;
-      if (o.type === 'text' && typeof o.text === 'string') out.push(o.text);
-      Object.values(o).forEach(walk);
-    }
-  };
-  walk(bot.fake.messagesTo(user).filter((m) => (m as { type: string }).type === 'flex'));
-  return out;
-}
+const cardTexts = (user: string) => cardTextsOf(bot, user);
 
 describe('ยอดขายของฉัน', () => {
   it('producer sees its own year-to-date', async () => {

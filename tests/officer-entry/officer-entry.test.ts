@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodePostback } from '../../src/line/postback-codec.js';
 import { startTestBot, type TestBot } from '../support/bot.js';
 import { makeProducer, makeUser, testClock } from '../support/people.js';
+import { allActions } from '../support/screen.js';
 
 const clock = testClock('2026-11-02T03:00:00Z'); // October 2026 has just ended
 let bot: TestBot;
@@ -13,22 +14,7 @@ afterAll(async () => {
   await bot?.close();
 });
 
-type Action = { type: string; label?: string; data?: string; text?: string };
-
-/** Actions (quick replies, Flex buttons) of the LAST message sent to the user first, then older ones. */
-function actions(user: string): Action[] {
-  const found: Action[] = [];
-  const walk = (v: unknown): void => {
-    if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object') {
-      const o = v as Record<string, unknown>;
-      if (o.action && typeof o.action === 'object' && 'type' in (o.action as object)) found.push(o.action as Action);
-      Object.values(o).forEach(walk);
-    }
-  };
-  [...bot.fake.messagesTo(user)].reverse().forEach(walk);
-  return found;
-}
+const actions = (user: string) => allActions(bot, user);
 
 /** Taps the newest button labelled `label` (optionally the one whose postback carries `param`). */
 async function press(user: string, label: string, param?: [string, string]): Promise<void> {

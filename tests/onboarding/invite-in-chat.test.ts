@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodePostback, encodePostback } from '../../src/line/postback-codec.js';
 import { lineUserId, startTestBot, type TestBot } from '../support/bot.js';
 import { makeProducer, makeUser, testClock } from '../support/people.js';
+import { allActions } from '../support/screen.js';
 
 const clock = testClock('2026-11-02T03:00:00Z');
 let bot: TestBot;
@@ -13,22 +14,7 @@ afterAll(async () => {
   await bot?.close();
 });
 
-type Action = { type: string; label?: string; data?: string; text?: string };
-
-/** Every action (quick reply or Flex button) of the messages sent to the user, newest first. */
-function actions(user: string): Action[] {
-  const found: Action[] = [];
-  const walk = (v: unknown): void => {
-    if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object') {
-      const o = v as Record<string, unknown>;
-      if (o.action && typeof o.action === 'object' && 'type' in (o.action as object)) found.push(o.action as Action);
-      Object.values(o).forEach(walk);
-    }
-  };
-  [...bot.fake.messagesTo(user)].reverse().forEach(walk);
-  return found;
-}
+const actions = (user: string) => allActions(bot, user);
 
 /** The newest postback data of a button whose label is `label` and whose postback has `param` = value, if given. */
 function button(user: string, label: string, param?: [string, string]): string {

@@ -4,9 +4,8 @@ import type { Db } from '../../src/db/client.js';
 import type { ProductCategory, SalesStatus } from '../../src/db/generated/enums.js';
 import type { TestBot } from '../support/bot.js';
 import { makeProducer } from '../support/people.js';
+import { findButton } from '../support/screen.js';
 
-type Msg = { type: string; text?: string; altText?: string; quickReply?: { items: { action: Action }[] }; contents?: unknown };
-type Action = { type: string; label?: string; data?: string; text?: string };
 
 /** One entry per status, each of a new producer of the district (FOOD), `baht` each. */
 export async function addEntries(
@@ -46,55 +45,11 @@ export async function lockedMonth(db: Db, o: { districtId: number; by: number; n
   return rows;
 }
 
-function walk(node: unknown, visit: (n: Record<string, unknown>) => void): void {
-  if (!node || typeof node !== 'object') return;
-  visit(node as Record<string, unknown>);
-  for (const v of Object.values(node)) if (typeof v === 'object') walk(v, visit);
-}
-
-/** Every text the user was sent (message texts, altTexts and the texts inside cards), joined by new lines. */
-export function everything(bot: TestBot, user: string, last = 1000): string {
-  const out: string[] = [];
-  for (const m of (bot.fake.messagesTo(user) as Msg[]).slice(-last)) {
-    if (m.text) out.push(m.text);
-    if (m.altText) out.push(m.altText);
-    walk(m.contents, (n) => {
-      if (n.type === 'text' && typeof n.text === 'string') out.push(n.text);
-    });
-  }
-  return out.join('\n');
-}
-
-/** Buttons and quick replies of the last `last` messages the user got, newest last. */
-export function buttons(bot: TestBot, user: string, last = 3): Action[] {
-  const msgs = (bot.fake.messagesTo(user) as Msg[]).slice(-last);
-  const out: Action[] = [];
-  for (const m of msgs) {
-    walk(m.contents, (n) => {
-      if (n.type === 'button' && n.action) out.push(n.action as Action);
-    });
-  }
-  for (const i of msgs.at(-1)?.quickReply?.items ?? []) out.push(i.action);
-  return out;
-}
-
-/** The newest button labelled exactly `label` (else whose label includes it) whose postback includes `data`. */
-function find(bot: TestBot, user: string, label: string, data: string, last: number): Action | undefined {
-  const all = buttons(bot, user, last).filter((x) => (x.data ?? '').includes(data));
-  return all.findLast((x) => x.label === label) ?? all.findLast((x) => (x.label ?? '').includes(label));
-}
-
-/** Taps the button (see find), or says its text. */
-export async function press(bot: TestBot, user: string, label: string, data = '', last = 3): Promise<void> {
-  const b = find(bot, user, label, data, last);
-  if (!b) throw new Error(`no button "${label}" ${data} among: ${buttons(bot, user, last).map((x) => `${x.label} ${x.data ?? ''}`).join(' | ')}`);
-  if (b.data) await bot.tap(user, b.data);
-  else await bot.say(user, b.text ?? b.label!);
-}
+export { buttons, everything, press } from '../support/screen.js';
 
 /** The postback data of the (newest) button labelled `label` with `data` in it. */
 export function dataOf(bot: TestBot, user: string, label: string, data = '', last = 3): string {
-  const b = find(bot, user, label, data, last);
+  const b = findButton(bot, user, label, data, last);
   if (!b?.data) throw new Error(`no postback button "${label}"`);
   return b.data;
 }

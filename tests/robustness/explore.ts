@@ -30,11 +30,11 @@ export async function explore(bot: TestBot, user: string, words: string[], opts:
       await bot.say(user, word);
       for (let d = 0; d < opts.depth; d++) {
         if (!(await record())) break;
-        const options = buttons(bot, user).filter((b) => !WRITES.test(b.label) && !LEAVES.test(b.label));
+        const options = buttons(bot, user).filter((b) => !WRITES.test(b.label ?? '') && !LEAVES.test(b.label ?? ''));
         if (options.length && next() < 0.8) {
           const b = options[Math.floor(next() * options.length)]!;
           if (b.data) await bot.tap(user, b.data);
-          else await bot.say(user, b.text ?? b.label);
+          else await bot.say(user, b.text ?? b.label ?? '');
         } else {
           await bot.say(user, TYPED[Math.floor(next() * TYPED.length)]!);
         }

@@ -132,7 +132,7 @@ describe('producer self-report', () => {
     await press(bot, producerUser, 'ตุลาคม 2569');
     await press(bot, producerUser, 'อาหาร');
     await bot.say(producerUser, '130000 5000 0 0');
-    const oldConfirm = buttons(bot, producerUser).find((b) => b.label.includes('ยืนยัน'))!;
+    const oldConfirm = buttons(bot, producerUser).find((b) => b.label?.includes('ยืนยัน'))!;
     await bot.say(producerUser, 'ยกเลิก');
     await bot.say(producerUser, 'รายงานยอดขาย');
     bot.take(producerUser);
