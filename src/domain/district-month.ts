@@ -42,3 +42,15 @@ export async function lockDistrictMonth(tx: Tx, districtId: number, month: Month
   await tx.$queryRaw`SELECT 1 FROM "DistrictMonth" WHERE "districtId" = ${districtId} AND "month" = ${day}::date FOR UPDATE`;
   return tx.districtMonth.findUnique({ where: { districtId_month: { districtId, month: monthStart(month) } } });
 }
+
+/**
+ * Holds the DistrictMonth row in SHARE mode until commit, creating it when missing, and returns it. Every write to
+ * a district-month's entries (submit, district confirm or send-back) goes through here; the province's
+ * confirmation takes the same row FOR UPDATE (lockDistrictMonth), so the two never interleave.
+ */
+export async function shareDistrictMonth(tx: Tx, districtId: number, month: MonthKey): Promise<DistrictMonth> {
+  const day = `${month}-01`;
+  await tx.$executeRaw`INSERT INTO "DistrictMonth" ("districtId", "month") VALUES (${districtId}, ${day}::date) ON CONFLICT DO NOTHING`;
+  await tx.$queryRaw`SELECT 1 FROM "DistrictMonth" WHERE "districtId" = ${districtId} AND "month" = ${day}::date FOR SHARE`;
+  return tx.districtMonth.findUniqueOrThrow({ where: { districtId_month: { districtId, month: monthStart(month) } } });
+}

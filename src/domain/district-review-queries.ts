@@ -11,6 +11,7 @@ import type { Actor } from './actor.js';
 import { assertAllowed, placeOfDistrict, placeOfProducer, type Action } from './authorise.js';
 import { CATEGORIES, domesticOf, exportOf, totalOf, type Amounts } from './catalog.js';
 import { dueDates } from './deadlines.js';
+import { shareDistrictMonth } from './district-month.js';
 import { RuleError } from './errors.js';
 import { monthKeyFromDbDate, monthStart, type DayKey, type MonthKey } from './fiscal-period.js';
 import { REPORTED } from './sales-status.js';
@@ -83,11 +84,11 @@ export function lockedMessage(districtName: string, month: MonthKey, lock: Month
 
 /**
  * Throws RuleError('month-locked') when the province confirmed the district-month. Inside a write, the
- * DistrictMonth row (if any) is share-locked first, so a province confirmation running at the same time waits
- * for this transaction instead of locking a month that is being changed.
+ * DistrictMonth row is share-locked first (created if missing, see shareDistrictMonth), so a province
+ * confirmation running at the same time waits for this transaction instead of locking a month being changed.
  */
 export async function assertMonthOpen(tx: Tx, districtId: number, districtName: string, month: MonthKey): Promise<void> {
-  await tx.$queryRaw`SELECT 1 FROM "DistrictMonth" WHERE "districtId" = ${districtId} AND "month" = ${`${month}-01`}::date FOR SHARE`;
+  await shareDistrictMonth(tx, districtId, month);
   const lock = await monthLock(tx, districtId, month);
   if (lock) throw new RuleError(lockedMessage(districtName, month, lock), 'month-locked');
 }

@@ -7,6 +7,7 @@ import { audit } from './audit.js';
 import { assertAllowed, placeOfProducer } from './authorise.js';
 import { CATEGORY_TH, STATUS_TH, totalOf, type Amounts } from './catalog.js';
 import { dueDates } from './deadlines.js';
+import { shareDistrictMonth } from './district-month.js';
 import { RuleError } from './errors.js';
 import {
   addMonths,
@@ -65,17 +66,9 @@ const amountsOf = (e: Pick<SalesEntry, 'domesticOffline' | 'domesticOnline' | 'e
 });
 export { amountsOf };
 
-/**
- * Throws unless the district-month of the producer is still open (not province-confirmed). Takes a SHARE lock on
- * the DistrictMonth row (created if missing) until commit: the province's confirmation locks the same row FOR
- * UPDATE first, so a submit and a province confirmation of the same district-month never interleave.
- */
+/** Throws unless the district-month is still open (not province-confirmed); holds it shared until commit. */
 async function assertMonthOpen(tx: Tx, districtId: number, month: MonthKey): Promise<void> {
-  const day = monthStart(month);
-  await tx.$executeRaw`INSERT INTO "DistrictMonth" ("districtId", "month") VALUES (${districtId}, ${day}) ON CONFLICT DO NOTHING`;
-  const rows = await tx.$queryRaw<{ provinceConfirmedAt: Date | null }[]>`
-    SELECT "provinceConfirmedAt" FROM "DistrictMonth" WHERE "districtId" = ${districtId} AND "month" = ${day} FOR SHARE`;
-  const confirmedAt = rows[0]?.provinceConfirmedAt;
+  const confirmedAt = (await shareDistrictMonth(tx, districtId, month)).provinceConfirmedAt;
   if (confirmedAt) {
     throw new RuleError(
       `ข้อมูลเดือน${formatMonthTh(month)} ของอำเภอนี้ จังหวัดยืนยันแล้วเมื่อ ${whenTh(confirmedAt)} จึงแก้ไขไม่ได้ ` +
