@@ -11,7 +11,7 @@ export { listTargetSets, loadTarget, unitsForImport } from './queries.js';
 export type { UnitKey } from './queries.js';
 export { saveTargets } from './import.js';
 export type { ImportSummary } from './import.js';
-export { parseTargetTable } from './table.js';
+export { parseTargetTable, tableUnitKind } from './table.js';
 export type { ParsedLevel, ParsedTarget, TableOptions, TableProblem, TableResult } from './table.js';
 export { closestNames, matchUnit, normaliseUnitName } from './unit-match.js';
 export type { UnitMatch, UnitRef } from './unit-match.js';

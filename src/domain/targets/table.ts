@@ -198,3 +198,11 @@ function buildTarget(row: number, unit: UnitRef, round: TargetRoundName, values:
   t.levels.sort((a, b) => a.level - b.level);
   return { target: problems.length ? null : t, problems, derivedChecked };
 }
+
+/** Whether the table's units are districts or provinces (its unit column), or null without a header. */
+export function tableUnitKind(rows: string[][]): 'district' | 'province' | null {
+  const h = readHeader(rows);
+  if (!h) return null;
+  const r = h.roles.find((x) => x?.role === 'unit');
+  return r?.role === 'unit' ? r.unit : null;
+}
