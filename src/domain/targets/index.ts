@@ -15,3 +15,5 @@ export { parseTargetTable, tableUnitKind } from './table.js';
 export type { ParsedLevel, ParsedTarget, TableOptions, TableProblem, TableResult } from './table.js';
 export { closestNames, matchUnit, normaliseUnitName } from './unit-match.js';
 export type { UnitMatch, UnitRef } from './unit-match.js';
+export { myStanding, provinceWithDistricts, rankOrder, unitStanding, viewerOf } from './views.js';
+export type { UnitStanding } from './views.js';
