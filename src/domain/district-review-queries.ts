@@ -15,6 +15,7 @@ import { shareDistrictMonth } from './district-month.js';
 import { RuleError } from './errors.js';
 import { monthKeyFromDbDate, monthStart, type DayKey, type MonthKey } from './fiscal-period.js';
 import { REPORTED } from './sales-status.js';
+import { visibleEntries } from './visibility.js';
 import { amountsOf } from './sales.js';
 import { formatMonthTh } from './thai-format.js';
 import { whenTh } from './when.js';
@@ -103,7 +104,7 @@ export async function listDistrictEntries(
 ): Promise<ReviewEntry[]> {
   assertAllowed(actor, 'sales.view', await placeOfDistrict(tx, districtId));
   const rows = await tx.salesEntry.findMany({
-    where: { month: monthStart(month), status: { not: 'DRAFT' }, producer: { districtId } },
+    where: { month: monthStart(month), AND: [visibleEntries(actor), { status: { not: 'DRAFT' } }], producer: { districtId } },
     include: { producer: { select: { name: true } }, districtConfirmedBy: { select: { displayName: true } } },
   });
   rows.sort(
@@ -161,7 +162,7 @@ export interface PendingProducer {
 export async function pendingProducers(tx: Tx, actor: Actor, districtId: number, month: MonthKey): Promise<PendingProducer[]> {
   assertAllowed(actor, 'sales.view', await placeOfDistrict(tx, districtId));
   const rows = await tx.producer.findMany({
-    where: { districtId, active: true, sales: { none: { month: monthStart(month), status: { not: 'DRAFT' } } } },
+    where: { districtId, active: true, sales: { none: { month: monthStart(month), AND: [visibleEntries(actor), { status: { not: 'DRAFT' } }] } } },
     include: { users: { where: { active: true, role: 'PRODUCER' }, select: { id: true } } },
   });
   return rows
