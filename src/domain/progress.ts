@@ -78,7 +78,7 @@ export async function targetFor(tx: Tx, unit: { provinceId: number } | { distric
   const fiscalYear = fiscalYearOf(month);
   const where = 'provinceId' in unit ? { provinceId: unit.provinceId, districtId: null } : { districtId: unit.districtId, provinceId: null };
   const rows = await tx.target.findMany({
-    where: { ...where, fiscalYear, round: { in: [fiscalRoundOf(month), 'FULL_YEAR'] } },
+    where: { ...where, kind: 'SALES', fiscalYear, round: { in: [fiscalRoundOf(month), 'FULL_YEAR'] } },
     include: { levels: { orderBy: { level: 'asc' } } },
   });
   return rows.find((t) => t.round !== 'FULL_YEAR') ?? rows[0] ?? null;
@@ -86,11 +86,11 @@ export async function targetFor(tx: Tx, unit: { provinceId: number } | { distric
 
 /** Standing of `toDate` against the target's levels. */
 export function standing(
-  target: { fiscalYear: number; round: TargetRound; baseline: bigint; levels: { level: number; label: string; threshold: bigint | null; growthBasisPoints: number | null }[] },
+  target: { fiscalYear: number; round: TargetRound; baseline: bigint | null; levels: { level: number; label: string; threshold: bigint | null; growthBasisPoints: number | null }[] },
   toDate: bigint,
 ): TargetStanding {
   const levels = target.levels
-    .map((l) => ({ level: l.level, label: l.label, threshold: l.threshold ?? growthThreshold(target.baseline, l.growthBasisPoints ?? 0) }))
+    .map((l) => ({ level: l.level, label: l.label, threshold: l.threshold ?? growthThreshold(target.baseline ?? 0n, l.growthBasisPoints ?? 0) }))
     .sort((a, b) => a.level - b.level);
   const reached = levels.filter((l) => toDate >= l.threshold).at(-1) ?? null;
   const next = levels.find((l) => toDate < l.threshold) ?? null;
