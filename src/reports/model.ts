@@ -24,6 +24,8 @@ export interface Column {
   align?: 'left' | 'center' | 'right';
   /** When set, this column of every row is the sum of these (0-based) columns of the same row (an XLSX formula). */
   sumOfColumns?: number[];
+  /** Total rows of this column are not the sum of the body (e.g. the province's own target): no SUM formula. */
+  noTotal?: boolean;
 }
 
 /** body rows are data; a subtotal sums the body rows since the previous subtotal; a total sums all body rows. */
@@ -80,6 +82,8 @@ export interface RenderOptions {
   printedAt: Date;
   /** Print ๐–๙ instead of 0–9 everywhere. */
   thaiDigits?: boolean;
+  /** When given, every line the PDF renderer draws is appended here (copy/search tests compare it with pdftotext). */
+  trace?: string[];
 }
 
 /** The text of a cell as printed in the PDF (XLSX keeps numbers as numbers). */

@@ -2,7 +2,7 @@
 // form code, the title and the table header, and ends with "หน้า x/y" and the printed-at line.
 import PDFDocument from 'pdfkit';
 import { digitsFor, printedLine, type RenderOptions, type ReportDocument } from '../model.js';
-import { drawLine, drawTextBlock, thaiLineHeight, useThaiFont } from '../thai-text/index.js';
+import { drawLine, drawTextBlock, thaiLineHeight, traceLines, useThaiFont } from '../thai-text/index.js';
 import { drawBarChart } from './bar-chart.js';
 import { drawSignature, SIGNATURE_HEIGHT } from './signature.js';
 import { drawTable } from './table.js';
@@ -17,6 +17,7 @@ export async function renderPdf(report: ReportDocument, opts: RenderOptions): Pr
     size: 'A4', layout: report.orientation, margin: MARGIN, bufferPages: true, autoFirstPage: false,
     info: { Title: report.title[0] ?? report.type, Creator: 'otop-sales-bot' },
   });
+  if (opts.trace) traceLines(doc, opts.trace);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {

@@ -11,6 +11,13 @@ function utf16Hex(text: string): string {
   return hex;
 }
 
+const traces = new WeakMap<object, string[]>();
+
+/** Records every line drawn on `doc` into `into` (for copy/search round-trip tests). */
+export function traceLines(doc: Doc, into: string[]): void {
+  traces.set(doc, into);
+}
+
 export interface LineOptions {
   /** Box width for align center/right (the line is not wrapped: use wrapText first). */
   width?: number;
@@ -20,6 +27,7 @@ export interface LineOptions {
 /** Draws `text` as one unbroken line with its top at (x, y), in the current font, size and colour. */
 export function drawLine(doc: Doc, text: string, x: number, y: number, opts: LineOptions = {}): void {
   if (text === '') return;
+  traces.get(doc)?.push(text);
   let left = x;
   if (opts.width !== undefined && opts.align && opts.align !== 'left') {
     const w = doc.widthOfString(text);

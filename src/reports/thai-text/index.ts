@@ -10,7 +10,7 @@ import { drawLine } from './draw.js';
 import { useThaiFont, type ThaiWeight } from './font.js';
 import { wrapText } from './wrap.js';
 
-export { drawLine } from './draw.js';
+export { drawLine, traceLines } from './draw.js';
 export { clearLayoutCache, SARABUN, useThaiFont, type ThaiWeight } from './font.js';
 export { breakPieces, graphemeClusters, wrapText } from './wrap.js';
 

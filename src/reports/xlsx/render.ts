@@ -101,7 +101,7 @@ export async function renderXlsx(report: ReportDocument, opts: RenderOptions): P
         const L = colLetter(i);
         const result = moneyNumber(v.money);
         if (col.sumOfColumns) c.value = { formula: `SUM(${col.sumOfColumns.map((k) => `${colLetter(k)}${r.number}`).join(',')})`, result };
-        else if (range.length && bodyColumnIsMoney(rows, i)) c.value = { formula: sumFormula(L, range), result };
+        else if (range.length && !col.noTotal && bodyColumnIsMoney(rows, i)) c.value = { formula: sumFormula(L, range), result };
         else c.value = result;
         c.numFmt = money;
       } else setPlain(c, v, opts.thaiDigits ?? false);
