@@ -8,9 +8,10 @@ import { helpFor, menuFor } from './menu.js';
 import { salesEntryModule } from './sales-entry.js';
 import { districtReviewModule } from './district-review.js';
 import { provinceModules } from './province-review.js';
+import { deadlinesModule } from './deadlines.js';
 
 /** Feature modules; add yours here (one line). */
-const MODULES: BotModule[] = [salesEntryModule, ...ONBOARDING_MODULES, districtReviewModule, ...provinceModules];
+const MODULES: BotModule[] = [salesEntryModule, ...ONBOARDING_MODULES, districtReviewModule, ...provinceModules, deadlinesModule];
 
 export function botDefinition(_deps: { db: Db }): BotDefinition {
   const def: BotDefinition = {
