@@ -234,7 +234,7 @@ export async function districtMonthOverview(
     domestic,
     export: exported,
     total: domestic + exported,
-    districtConfirmDue: (await dueDates(tx, month)).districtConfirmDue,
+    districtConfirmDue: (await dueDates(tx, month, (await tx.district.findUnique({ where: { id: districtId } }))?.provinceId)).districtConfirmDue,
     lock: await monthLock(tx, districtId, month),
     provinceReturn: dm?.returnedAt && !dm.provinceConfirmedAt ? { at: dm.returnedAt, reason: dm.returnReason } : null,
     entries,
