@@ -7,9 +7,10 @@ import type { Tx } from '../db/client.js';
 import { Prisma } from '../db/generated/client.js';
 import type { SalesStatus, TargetRound } from '../db/generated/enums.js';
 import type { Actor } from './actor.js';
-import { assertAllowed, placeOfDistrict, placeOfProvince, visibleStatuses, type Place } from './authorise.js';
+import { assertAllowed, placeOfDistrict, placeOfProvince, type Place } from './authorise.js';
 import { fiscalRoundOf, fiscalYearMonths, fiscalYearOf, monthStart, roundMonths, type MonthKey } from './fiscal-period.js';
 import { REPORTED } from './sales-status.js';
+import { seesConfirmedOnly, visibleEntries, visibleEntriesSql } from './visibility.js';
 
 export type ProgressLevel = 'district' | 'province' | 'zone' | 'nation';
 
@@ -115,7 +116,7 @@ async function placeOf(tx: Tx, actor: Actor, level: ProgressLevel): Promise<Plac
 }
 
 /** Sums of the visible entries from the fiscal year's start to `month`: M = the month, R = earlier in its round, Y = earlier. */
-async function sums(tx: Tx, scope: Prisma.Sql, statuses: readonly SalesStatus[], month: MonthKey): Promise<Row[]> {
+async function sums(tx: Tx, actor: Actor, scope: Prisma.Sql, month: MonthKey): Promise<Row[]> {
   const fy = fiscalYearOf(month);
   const from = `${fiscalYearMonths(fy)[0]}-01`;
   const roundFrom = `${roundMonths(fy, fiscalRoundOf(month))[0]}-01`;
@@ -129,7 +130,7 @@ async function sums(tx: Tx, scope: Prisma.Sql, statuses: readonly SalesStatus[],
       JOIN "District" d ON d."id" = pr."districtId"
       JOIN "Province" p ON p."id" = d."provinceId"
     WHERE e."month" >= ${from}::date AND e."month" <= ${day}::date
-      AND e."status"::text = ANY(${[...statuses]}::text[]) AND ${scope}
+      AND e."status"::text = ANY(${[...REPORTED]}::text[]) AND ${visibleEntriesSql(actor, 'e')} AND ${scope}
     GROUP BY 1, 2, 3`;
   return rows.map((r) => ({ ...r, districtId: Number(r.districtId), total: BigInt(r.total) }));
 }
@@ -150,16 +151,14 @@ export async function progressFor(tx: Tx, actor: Actor, month: MonthKey): Promis
   if (!level) throw new Error(`no progress view for role ${actor.role}`);
   const place = await placeOf(tx, actor, level);
   assertAllowed(actor, 'progress.view', place);
-  const visible = visibleStatuses(actor);
-  const statuses = REPORTED.filter((s) => visible.includes(s));
-  const confirmedOnly = !statuses.includes('SUBMITTED');
+  const confirmedOnly = seesConfirmedOnly(actor);
 
   const scope =
     level === 'district' ? Prisma.sql`pr."districtId" = ${place.districtId}`
     : level === 'province' ? Prisma.sql`d."provinceId" = ${place.provinceId}`
     : level === 'zone' ? Prisma.sql`p."zoneId" = ${place.zoneId}`
     : Prisma.sql`TRUE`;
-  const rows = await sums(tx, scope, statuses, month);
+  const rows = await sums(tx, actor, scope, month);
 
   const districtWhere = level === 'district' ? { id: place.districtId! } : level === 'province' ? { provinceId: place.provinceId! } : level === 'zone' ? { province: { zoneId: place.zoneId! } } : {};
   const districts = await tx.district.findMany({ where: districtWhere, select: { id: true, nameTh: true, provinceId: true, province: { select: { nameTh: true, zoneId: true } } } });
@@ -184,7 +183,7 @@ export async function progressFor(tx: Tx, actor: Actor, month: MonthKey): Promis
     };
     const producerWhere = level === 'district' ? { districtId: place.districtId! } : { district: { provinceId: place.provinceId! } };
     const reported = await tx.salesEntry.findMany({
-      where: { month: monthStart(month), status: { in: [...REPORTED] }, producer: producerWhere },
+      where: { month: monthStart(month), AND: [visibleEntries(actor), { status: { in: [...REPORTED] } }], producer: producerWhere },
       distinct: ['producerId'],
       select: { producerId: true },
     });

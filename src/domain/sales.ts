@@ -22,6 +22,7 @@ import {
   type MonthKey,
 } from './fiscal-period.js';
 import { TRANSITIONS, canTransition } from './sales-status.js';
+import { visibleEntries } from './visibility.js';
 import { formatMonthTh } from './thai-format.js';
 import { whenTh } from './when.js';
 
@@ -100,8 +101,8 @@ export async function openMonths(tx: Tx, actor: Actor, producerId: number, now: 
 
 export async function findEntry(tx: Tx, actor: Actor, producerId: number, month: MonthKey, category: ProductCategory) {
   assertAllowed(actor, 'sales.view', await placeOfProducer(tx, producerId));
-  return tx.salesEntry.findUnique({
-    where: { producerId_month_category: { producerId, month: monthStart(month), category } },
+  return tx.salesEntry.findFirst({
+    where: { producerId, month: monthStart(month), category, AND: [visibleEntries(actor)] },
     include: { exports: true },
   });
 }
@@ -112,9 +113,9 @@ export async function lastMonthAmounts(tx: Tx, actor: Actor, producerId: number,
   return prev && prev.status !== 'DRAFT' ? amountsOf(prev) : null;
 }
 
-async function producerTotal(tx: Tx, producerId: number, months: MonthKey[]): Promise<bigint | null> {
+async function producerTotal(tx: Tx, actor: Actor, producerId: number, months: MonthKey[]): Promise<bigint | null> {
   const rows = await tx.salesEntry.findMany({
-    where: { producerId, month: { in: months.map(monthStart) }, status: { not: 'DRAFT' } },
+    where: { producerId, month: { in: months.map(monthStart) }, AND: [visibleEntries(actor), { status: { not: 'DRAFT' } }] },
     select: { domesticOffline: true, domesticOnline: true, exportOffline: true, exportOnline: true },
   });
   return rows.length ? rows.reduce((s, r) => s + totalOf(amountsOf(r)), 0n) : null;
@@ -191,8 +192,8 @@ export async function submitEntry(tx: Tx, actor: Actor, input: EntryInput, now: 
     entry,
     wasReturned: existing?.status === 'RETURNED',
     late,
-    fiscalYearToDate: (await producerTotal(tx, input.producerId, ytdMonths)) ?? 0n,
-    monthTotal: (await producerTotal(tx, input.producerId, [input.month])) ?? 0n,
-    sameMonthLastYear: await producerTotal(tx, input.producerId, [sameMonthLastYear(input.month)]),
+    fiscalYearToDate: (await producerTotal(tx, actor, input.producerId, ytdMonths)) ?? 0n,
+    monthTotal: (await producerTotal(tx, actor, input.producerId, [input.month])) ?? 0n,
+    sameMonthLastYear: await producerTotal(tx, actor, input.producerId, [sameMonthLastYear(input.month)]),
   };
 }
