@@ -80,7 +80,9 @@ async function assertMonthOpen(tx: Tx, districtId: number, month: MonthKey): Pro
 }
 
 /** The months a person may report for the producer now: the month just ended and a few before it, not locked. */
-export async function openMonths(tx: Tx, actor: Actor, producerId: number, now: Date): Promise<MonthKey[]> {
+/** The months a person may still enter for the producer (newest first) and, of the same window, those the province
+ * has confirmed (locked), newest first: a prompt can say that the month just ended is already closed. */
+export async function reportingMonths(tx: Tx, actor: Actor, producerId: number, now: Date): Promise<{ open: MonthKey[]; locked: MonthKey[] }> {
   const place = await placeOfProducer(tx, producerId);
   assertAllowed(actor, 'sales.enter', place);
   const current = monthKeyOf(now);
@@ -89,7 +91,12 @@ export async function openMonths(tx: Tx, actor: Actor, producerId: number, now: 
     where: { districtId: place.districtId!, month: { in: months.map(monthStart) }, provinceConfirmedAt: { not: null } },
   });
   const lockedSet = new Set(locked.map((l) => l.month.getTime()));
-  return months.filter((m) => !lockedSet.has(monthStart(m).getTime()));
+  const isLocked = (m: MonthKey) => lockedSet.has(monthStart(m).getTime());
+  return { open: months.filter((m) => !isLocked(m)), locked: months.filter(isLocked) };
+}
+
+export async function openMonths(tx: Tx, actor: Actor, producerId: number, now: Date): Promise<MonthKey[]> {
+  return (await reportingMonths(tx, actor, producerId, now)).open;
 }
 
 export async function findEntry(tx: Tx, actor: Actor, producerId: number, month: MonthKey, category: ProductCategory) {
