@@ -83,6 +83,8 @@ export async function startServices(config: Config, log: Logger, opts: { clock?:
     if (config.localMode && config.line.apiBaseUrl === `http://127.0.0.1:${config.lineFakePort}`) {
       fake = await startLineFake({ port: config.lineFakePort, channelAccessToken: config.line.channelAccessToken, onRequest: hub.onRequest });
       stops.push(() => fake!.close());
+      // The fake starts empty: menus stored by an earlier run exist no more, so each role's menu is made again.
+      await db.richMenu.deleteMany();
     }
     // LINE_FAKE_PORT=0 (tests): the fake picked a free port, so the clients use its real address.
     const clients = createLineClients(fake ? { ...config.line, apiBaseUrl: fake.url, dataApiBaseUrl: fake.url } : config.line);
