@@ -102,8 +102,6 @@ export async function startServices(config: Config, log: Logger, opts: { clock?:
     if (config.localMode && config.line.apiBaseUrl === `http://127.0.0.1:${config.lineFakePort}`) {
       fake = await startLineFake({ port: config.lineFakePort, channelAccessToken: config.line.channelAccessToken, onRequest: hub.onRequest });
       stops.push({ name: 'LINE fake', stop: () => fake!.close() });
-      // The fake starts empty: menus stored by an earlier run exist no more, so each role's menu is made again.
-      await db.richMenu.deleteMany();
     }
     // LINE_FAKE_PORT=0 (tests): the fake picked a free port, so the clients use its real address.
     const clients = createLineClients(fake ? { ...config.line, apiBaseUrl: fake.url, dataApiBaseUrl: fake.url } : config.line);
@@ -126,8 +124,6 @@ export async function startServices(config: Config, log: Logger, opts: { clock?:
     const app = createApp({
       channelSecret: config.line.channelSecret,
       log,
-      // The browser chat simulator exists only beside the built-in fake (local mode), never with a real channel.
-      routes: fake ? (a) => mountSimulator(a, { fake: fake!, hub, channelSecret: config.line.channelSecret, demoInvites }) : undefined,
       receive: async (events) => {
         if (stopping) throw new Error('stopping: LINE will redeliver');
         dispatcher.enqueue(await recordEvents(ingest, events));
@@ -141,6 +137,8 @@ export async function startServices(config: Config, log: Logger, opts: { clock?:
           return `database unreachable: ${(err as Error).message}`;
         }
       },
+      // The browser chat simulator exists only beside the built-in fake (local mode), never with a real channel.
+      routes: fake ? (a) => mountSimulator(a, { fake: fake!, hub, channelSecret: config.line.channelSecret, demoInvites }) : undefined,
     });
     const server = await listen(app, config.port);
     stops.push({
