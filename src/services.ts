@@ -159,6 +159,8 @@ export async function startServices(config: Config, log: Logger, opts: { clock?:
           server.closeIdleConnections();
         }),
     });
+    stops.push({ name: 'simulator streams', stop: async () => hub.closeAll() }); // open pages would hold the server
+
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
 
