@@ -24,6 +24,10 @@ import { startJobs } from './jobs/schedule.js';
 import { acquireInstanceLock, assertPortFree, listen } from './startup-guards.js';
 import { createSimulatorHub } from './dev/simulator/hub.js';
 import { mountSimulator } from './dev/simulator/routes.js';
+import { mountReportDownloads } from './http/report-download.js';
+import { diskReportStore } from './reports/store.js';
+import { createHmac } from 'node:crypto';
+import nodePath from 'node:path';
 
 export interface Services {
   config: Config;
@@ -121,6 +125,9 @@ export async function startServices(config: Config, log: Logger, opts: { clock?:
     });
     stops.push({ name: 'event handling', stop: () => dispatcher.stop() });
 
+    // Report download links are signed with a key derived from the channel secret; files live under DATA_DIR/reports.
+    const reportStore = diskReportStore(nodePath.join(config.dataDir, 'reports'));
+    const reportLinkSecret = createHmac('sha256', config.line.channelSecret).update('report-links').digest('hex');
     const app = createApp({
       channelSecret: config.line.channelSecret,
       log,
@@ -138,7 +145,10 @@ export async function startServices(config: Config, log: Logger, opts: { clock?:
         }
       },
       // The browser chat simulator exists only beside the built-in fake (local mode), never with a real channel.
-      routes: fake ? (a) => mountSimulator(a, { fake: fake!, hub, channelSecret: config.line.channelSecret, demoInvites }) : undefined,
+      routes: (a) => {
+        mountReportDownloads(a, { secret: reportLinkSecret, store: reportStore });
+        if (fake) mountSimulator(a, { fake: fake!, hub, channelSecret: config.line.channelSecret, demoInvites });
+      },
     });
     const server = await listen(app, config.port);
     stops.push({
@@ -149,13 +159,15 @@ export async function startServices(config: Config, log: Logger, opts: { clock?:
           server.closeIdleConnections();
         }),
     });
+    stops.push({ name: 'simulator streams', stop: async () => hub.closeAll() }); // open pages would hold the server
+
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
 
     await courier.poll(); // what a previous run left unsent
     await dispatcher.resume(); // what a crash or an outage left unprocessed
     if (config.cron) {
-      const stopJobs = startJobs({ db, line, log });
+      const stopJobs = startJobs({ db, line, log, reportStore });
       stops.push({ name: 'jobs', stop: stopJobs });
     }
 

@@ -20,6 +20,10 @@ export const FLOW_ACTIONS: Readonly<Record<string, readonly Action[]>> = {
   'unlock-pending': ['unlock.decide'],
   progress: ['progress.view'],
   targets: ['progress.view', 'sales.view'],
+  // Everyone sees the dates that apply to them; only a producer's own reminders can be turned off (the flow says so).
+  deadlines: ['sales.view'],
+  'reminders-off': ['sales.view'],
+  'reminders-on': ['sales.view'],
 };
 
 /** Roles allowed to start the flow, in the matrix's role order; null when the flow declares no actions. */

@@ -4,9 +4,11 @@ import cron from 'node-cron';
 import type { Db } from '../db/client.js';
 import type { LinePort } from '../bot/ports.js';
 import type { Logger } from '../bot/dispatcher.js';
+import type { ReportStore } from '../reports/store.js';
 import * as inboxCleanup from './inbox-cleanup.js';
+import * as reportFilesCleanup from './report-files-cleanup.js';
 
-export function startJobs(deps: { db: Db; line: LinePort; log: Logger }): () => Promise<void> {
+export function startJobs(deps: { db: Db; line: LinePort; log: Logger; reportStore?: ReportStore }): () => Promise<void> {
   const tz = 'Asia/Bangkok';
   const guard = (name: string, fn: () => Promise<unknown>) => async () => {
     try {
@@ -18,6 +20,11 @@ export function startJobs(deps: { db: Db; line: LinePort; log: Logger }): () => 
   const tasks = [
     cron.schedule('17 3 * * *', guard('inbox-cleanup', () => inboxCleanup.run(deps, new Date())), { timezone: tz, noOverlap: true }),
   ];
+  const reportStore = deps.reportStore;
+  if (reportStore) {
+    tasks.push(cron.schedule('41 * * * *', guard('report-files-cleanup', () => reportFilesCleanup.run({ reportStore }, new Date())),
+      { timezone: tz, noOverlap: true }));
+  }
   return async () => {
     for (const t of tasks) await t.stop();
   };

@@ -3,8 +3,10 @@
 import type { Db } from '../db/client.js';
 import { buildReport, type ReportScope, type ReportType } from '../domain/reports/catalogue.js';
 import type { ReportPeriod } from '../domain/reports/period.js';
+import { reportKey, signReportLink } from '../domain/report-links.js';
 import type { ReportDocument } from './model.js';
 import { renderPdf } from './pdf/render.js';
+import type { ReportStore } from './store.js';
 import { renderXlsx } from './xlsx/render.js';
 
 export type ReportFormat = 'pdf' | 'xlsx';
@@ -35,8 +37,34 @@ export async function generateReportFile(db: Db, req: ReportRequest, now: Date):
   const document = await db.$transaction((tx) => buildReport(tx, req.type, req.scope, req.period), { isolationLevel: 'RepeatableRead' });
   const opts = { printedAt: now, thaiDigits: req.thaiDigits ?? false };
   const bytes = req.format === 'pdf' ? await renderPdf(document, opts) : await renderXlsx(document, opts);
-  const unit = (document.title[1] ?? '').split(/\s+/).filter((w) => /^(จังหวัด|อำเภอ)/.test(w)).at(-1)?.replace(/^(จังหวัด|อำเภอ)/, '') ?? '';
-  const range = req.period.from === req.period.to ? req.period.from : `${req.period.from}_${req.period.to}`;
-  const name = `${document.formCode.replace(/\s+/g, '') || document.type}-${unit}-${range}.${req.format}`;
-  return { bytes, fileName: name, contentType: CONTENT_TYPES[req.format], document };
+  return { bytes, fileName: await fileNameOf(db, req, document.formCode), contentType: CONTENT_TYPES[req.format], document };
 }
+
+/** "รต.2-เมืองฉะเชิงเทรา-2025-11.pdf": form code, unit name, month (or first_last month), extension. */
+async function fileNameOf(db: Db, req: ReportRequest, formCode: string): Promise<string> {
+  const unit = 'districtId' in req.scope
+    ? (await db.district.findUnique({ where: { id: req.scope.districtId } }))?.nameTh
+    : (await db.province.findUnique({ where: { id: req.scope.provinceId } }))?.nameTh;
+  const range = req.period.from === req.period.to ? req.period.from : `${req.period.from}_${req.period.to}`;
+  return `${formCode.replace(/\s+/g, '') || req.type}-${unit ?? ''}-${range}.${req.format}`;
+}
+
+/**
+ * The file of a request in the store (made once: the same request within the link lifetime gets the same file) and
+ * a signed 24-hour link token for GET /reports/<token>. For the chat delivery and the report-day push.
+ */
+export async function reportFileLink(
+  db: Db, store: ReportStore, secret: string, req: ReportRequest, now: Date,
+): Promise<{ token: string; fileName: string }> {
+  const key = reportKey(req);
+  let fileName: string;
+  if (await store.get(key)) fileName = await fileNameOf(db, req, REPORT_FORM_CODES[req.type]);
+  else {
+    const f = await generateReportFile(db, req, now);
+    await store.put(key, f.bytes);
+    fileName = f.fileName;
+  }
+  return { token: signReportLink(secret, key, fileName, now), fileName };
+}
+
+const REPORT_FORM_CODES: Record<ReportType, string> = { rt2: 'รต.2', rt3: 'รต.3', rt4: 'รต.4', export: 'สิ่งที่ส่งมาด้วย5' };

@@ -7,7 +7,12 @@ import type { ReportType } from '../../src/domain/reports/catalogue.js';
 import { REPORT_TYPES } from '../../src/domain/reports/catalogue.js';
 import { periodOf } from '../../src/domain/reports/period.js';
 import { cellText, type ReportDocument } from '../../src/reports/model.js';
-import { generateReportFile } from '../../src/reports/generate.js';
+import { generateReportFile, reportFileLink } from '../../src/reports/generate.js';
+import { diskReportStore } from '../../src/reports/store.js';
+import { verifyReportLink } from '../../src/domain/report-links.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { renderPdf } from '../../src/reports/pdf/render.js';
 import { seedDemoData } from '../../src/seed/seed-demo.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
@@ -84,6 +89,21 @@ describe('reports on the demo data', () => {
       JOIN "District" d ON d.id = p."districtId" WHERE d."provinceId" = 24 AND e.month = '2025-11-01' AND e.status = 'PROVINCE_CONFIRMED'`;
     const printed = BigInt(exportCols[0]!.s);
     expect(doc.notes[0]).toContain((Number(printed / 100n)).toLocaleString('en-US'));
+  });
+
+  it('asking for the same report twice gives a link to the same file', async () => {
+    const store = diskReportStore(mkdtempSync(path.join(tmpdir(), 'otop-links-')));
+    const req = { type: 'rt4' as const, scope: { provinceId: 24 }, period: NOV, format: 'pdf' as const };
+    const a = await reportFileLink(t.db, store, 's', req, now);
+    const first = verifyReportLink('s', a.token, now);
+    if (typeof first === 'string') throw new Error(first);
+    const bytes = await store.get(first.key);
+    const b = await reportFileLink(t.db, store, 's', req, new Date(now.getTime() + 3_600_000));
+    const second = verifyReportLink('s', b.token, now);
+    expect(typeof second !== 'string' && second.key).toBe(first.key);
+    expect((await store.get(first.key))!.equals(bytes!)).toBe(true);
+    expect(b.fileName).toBe('รต.4-ฉะเชิงเทรา-2025-11.pdf');
+    expect(a.fileName).toBe(b.fileName);
   });
 
   for (const type of REPORT_TYPES) {

@@ -17,14 +17,17 @@ type Listener = (news: SimulatorNews) => void;
 export interface SimulatorHub {
   /** Pass as the fake's `onRequest`. */
   onRequest(request: RecordedRequest): void;
-  /** Listens to one LINE user's news; returns the function that stops listening. */
-  listen(lineUserId: string, listener: Listener): () => void;
+  /** Listens to one LINE user's news until the returned function is called; `end` is called by `closeAll`. */
+  listen(lineUserId: string, listener: Listener, end?: () => void): () => void;
+  /** Ends every open stream (shutdown: an open page must not keep the HTTP server alive). */
+  closeAll(): void;
 }
 
 const SENDS = new Set(['reply', 'push', 'multicast']);
 
 export function createSimulatorHub(): SimulatorHub {
   const listeners = new Map<string, Set<Listener>>();
+  const enders = new Set<() => void>();
   const tell = (userId: string, news: SimulatorNews) => {
     for (const l of listeners.get(userId) ?? []) l(news);
   };
@@ -42,14 +45,19 @@ export function createSimulatorHub(): SimulatorHub {
         for (const userId of listeners.keys()) tell(userId, { kind: 'rich-menu' });
       }
     },
-    listen(userId, listener) {
+    listen(userId, listener, end) {
       const set = listeners.get(userId) ?? new Set();
       set.add(listener);
       listeners.set(userId, set);
+      if (end) enders.add(end);
       return () => {
         set.delete(listener);
         if (!set.size) listeners.delete(userId);
+        if (end) enders.delete(end);
       };
+    },
+    closeAll() {
+      for (const end of [...enders]) end();
     },
   };
 }

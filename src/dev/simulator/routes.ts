@@ -80,7 +80,7 @@ export function mountSimulator(app: express.Express, deps: SimulatorDeps): void 
     res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive' });
     const send = (event: string, data: unknown) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
     // Subscribe and read the history in the same tick: nothing sent in between can be missed or shown twice.
-    const stop = deps.hub.listen(userId, (news) => send(news.kind, news));
+    const stop = deps.hub.listen(userId, (news) => send(news.kind, news), () => res.end());
     send('history', { messages: deps.fake.messagesTo(userId) });
     const beat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
     req.on('close', () => {

@@ -75,21 +75,41 @@ export function drawTable(doc: Doc, t: TableSection, y0: number, frame: TableFra
     return y + headerH;
   };
 
-  const rowLayout = (row: Row): { lines: string[][]; height: number } => {
+  const isNumber = (c: unknown) => c !== null && typeof c === 'object' && !('mark' in (c as object));
+  /** Numbers never wrap: they shrink (down to 7 pt) to fit their column on one line. */
+  const fitSize = (s: string, w: number, weight: 'bold' | 'regular'): number => {
+    for (let size = BODY_SIZE; size > 7; size -= 0.5) {
+      useThaiFont(doc, weight, size);
+      if (doc.widthOfString(s) <= w) return size;
+    }
+    return 7;
+  };
+  const rowLayout = (row: Row): { lines: string[][]; height: number; sizes: number[] } => {
     const bold = row.kind !== 'body';
     if (row.kind === 'group') {
       const lines = [layoutLines(doc, text(cellText(row.cells[0] ?? '')), frame.width - 2 * PAD_X, BODY_SIZE, 'bold')];
-      return { lines, height: lines[0]!.length * lh + PAD_TOP + PAD_BOTTOM };
+      return { lines, height: lines[0]!.length * lh + PAD_TOP + PAD_BOTTOM, sizes: [BODY_SIZE] };
     }
-    const lines = t.columns.map((_, i) =>
-      layoutLines(doc, text(cellText(row.cells[i] ?? null)), widths[i]! - 2 * PAD_X, BODY_SIZE, bold ? 'bold' : 'regular'));
-    return { lines, height: Math.max(...lines.map((l) => l.length)) * lh + PAD_TOP + PAD_BOTTOM };
+    const weight = bold ? 'bold' : 'regular';
+    const sizes = t.columns.map((_, i) => columnSize[i]!);
+    const lines = t.columns.map((_, i) => {
+      const c = row.cells[i] ?? null;
+      const s = text(cellText(c));
+      if (isNumber(c)) return [s];
+      return layoutLines(doc, s, widths[i]! - 2 * PAD_X, BODY_SIZE, weight);
+    });
+    return { lines, sizes, height: Math.max(...lines.map((l) => l.length)) * lh + PAD_TOP + PAD_BOTTOM };
   };
 
+  // one size per numeric column (the largest at which every number of the column fits), so columns stay even
+  const columnSize = t.columns.map((_, i) => t.rows.reduce((size, row) => {
+    const c = row.cells[i] ?? null;
+    return row.kind !== 'group' && isNumber(c) ? Math.min(size, fitSize(text(cellText(c)), widths[i]! - 2 * PAD_X, 'bold')) : size;
+  }, BODY_SIZE));
   let y = drawHeader(y0);
   const rows = t.rows.length ? t.rows : [{ kind: 'group' as const, cells: ['ไม่มีข้อมูล'] }];
   for (const row of rows) {
-    const { lines, height } = rowLayout(row);
+    const { lines, height, sizes } = rowLayout(row);
     if (y + height > frame.bottom) {
       clearLayoutCache(doc);
       y = drawHeader(frame.newPage());
@@ -108,7 +128,9 @@ export function drawTable(doc: Doc, t: TableSection, y0: number, frame: TableFra
         else doc.stroke('#000');
         doc.restore().fillColor('#000');
         const align = col.align ?? 'left';
-        lines[i]!.forEach((l, k) => drawLine(doc, l, xs[i]! + PAD_X, y + PAD_TOP + k * lh, { width: widths[i]! - 2 * PAD_X, align }));
+        useThaiFont(doc, row.kind === 'body' ? 'regular' : 'bold', sizes[i]!);
+        const shift = (BODY_SIZE - sizes[i]!) * 0.6;
+        lines[i]!.forEach((l, k) => drawLine(doc, l, xs[i]! + PAD_X, y + PAD_TOP + shift + k * lh, { width: widths[i]! - 2 * PAD_X, align }));
       });
     }
     y += height;

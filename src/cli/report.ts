@@ -1,0 +1,74 @@
+// `npm run report -- --type rt2 --province ฉะเชิงเทรา --district เมืองฉะเชิงเทรา --fy 2570 --month 11 --format pdf --out rt2.pdf`
+// `npm run report -- --type rt4 --province 24 --fy 2570 --from 10 --to 12 --format xlsx --out rt4.xlsx`
+// Writes one report file from the database (the embedded one under DATA_DIR when DATABASE_URL is unset).
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { REPORT_TYPES, REPORTS } from '../domain/reports/catalogue.js';
+import { periodOf } from '../domain/reports/period.js';
+import { generateReportFile } from '../reports/generate.js';
+import { openCliDb } from './open-db.js';
+
+const month = z.coerce.number().int().min(1).max(12);
+const Args = z.object({
+  type: z.enum(REPORT_TYPES as [string, ...string[]]),
+  province: z.string().min(1),
+  district: z.string().optional(),
+  fy: z.coerce.number().int().min(2500).max(2700),
+  month: month.optional(),
+  from: month.optional(),
+  to: month.optional(),
+  format: z.enum(['pdf', 'xlsx']).default('pdf'),
+  out: z.string().optional(),
+  'thai-digits': z.boolean().default(false),
+}).refine((a) => a.month !== undefined || a.from !== undefined, { message: 'give --month, or --from and --to', path: ['month'] });
+
+const USAGE =
+  'usage: npm run report -- --type rt2|rt3|rt4|export --province <name or code> [--district <name or code>]\n' +
+  '         --fy <BE fiscal year> (--month <1-12> | --from <1-12> --to <1-12>) [--format pdf|xlsx] [--out file] [--thai-digits]';
+
+function fail(msg: string): never {
+  console.error(`${msg}\n${USAGE}`);
+  process.exit(2);
+}
+
+const { values } = parseArgs({
+  options: {
+    type: { type: 'string' }, province: { type: 'string' }, district: { type: 'string' }, fy: { type: 'string' },
+    month: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, format: { type: 'string' },
+    out: { type: 'string' }, 'thai-digits': { type: 'boolean' },
+  },
+  strict: true,
+});
+const parsed = Args.safeParse(values);
+if (!parsed.success) fail(parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('\n'));
+const a = parsed.data;
+const type = a.type as (typeof REPORT_TYPES)[number];
+
+let period;
+try {
+  period = periodOf(a.fy, a.month ?? a.from!, a.month ?? a.to ?? a.from!);
+} catch (err) {
+  fail((err as Error).message);
+}
+
+const { db, close } = await openCliDb();
+try {
+  const province = await db.province.findFirst({ where: /^\d+$/.test(a.province) ? { id: Number(a.province) } : { nameTh: a.province } });
+  if (!province) fail(`no province ${a.province}`);
+  let scope: { districtId: number } | { provinceId: number } = { provinceId: province.id };
+  if (REPORTS[type].level === 'district') {
+    if (!a.district) fail(`--district is required for ${type}`);
+    const d = await db.district.findFirst({
+      where: { provinceId: province.id, ...(/^\d+$/.test(a.district) ? { id: Number(a.district) } : { nameTh: a.district }) },
+    });
+    if (!d) fail(`no district ${a.district} in ${province.nameTh}`);
+    scope = { districtId: d.id };
+  }
+  const file = await generateReportFile(db, { type, scope, period, format: a.format, thaiDigits: a['thai-digits'] }, new Date());
+  const out = a.out ?? file.fileName;
+  writeFileSync(out, file.bytes);
+  console.log(`${out}\t${file.bytes.length} bytes`);
+} finally {
+  await close();
+}
