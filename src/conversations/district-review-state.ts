@@ -8,6 +8,7 @@ import { REASON_MAX, REASON_MIN } from '../domain/district-review.js';
 import type { SeenEntry } from '../domain/district-review-queries.js';
 import { parseMonthKey, type MonthKey } from '../domain/fiscal-period.js';
 import { formatMonthTh, thaiMonthName, toArabicDigits, type MonthNumber } from '../domain/thai-format.js';
+import { quoted } from '../bot/reply.js';
 
 const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 const Id = z.number().int().positive();
@@ -132,9 +133,9 @@ export function parseCommand(raw: string): Command | null {
     const rest = confirm[1]!.trim();
     if (!rest) return { kind: 'confirm', except: [] };
     const except = /^ยกเว้น\s*(.*)$/s.exec(rest);
-    if (!except) return { kind: 'error', message: `ไม่เข้าใจ "${rest}" ถ้าจะเว้นบางรายการ ให้พิมพ์ ${EXAMPLE}` };
+    if (!except) return { kind: 'error', message: `ไม่เข้าใจ ${quoted(rest)} ถ้าจะเว้นบางรายการ ให้พิมพ์ ${EXAMPLE}` };
     const r = parseNumbers(except[1]!);
-    if ('bad' in r) return { kind: 'error', message: `ไม่เข้าใจ "${r.bad}" กรุณาพิมพ์เลขรายการ ${EXAMPLE}` };
+    if ('bad' in r) return { kind: 'error', message: `ไม่เข้าใจ ${quoted(r.bad)} กรุณาพิมพ์เลขรายการ ${EXAMPLE}` };
     if (!r.numbers.length) return { kind: 'error', message: `ยกเว้นรายการไหนคะ? กรุณาพิมพ์เลขรายการ ${EXAMPLE}` };
     return { kind: 'confirm', except: r.numbers };
   }
