@@ -111,8 +111,8 @@ export async function startServices(config: Config, log: Logger, opts: { clock?:
     const clients = createLineClients(fake ? { ...config.line, apiBaseUrl: fake.url, dataApiBaseUrl: fake.url } : config.line);
     const richMenus = createRichMenus(db, clients, { log });
     stops.push({ name: 'rich menus', stop: () => richMenus.idle() });
-    const line = createMessenger(clients, richMenus);
-    const courier = createCourier({ db, line, log });
+    const line = createMessenger(clients, richMenus, { timeoutMs: config.lineTimeoutMs });
+    const courier = createCourier({ db, line, log, lineTimeoutMs: config.lineTimeoutMs });
     stops.push({ name: 'outbox', stop: () => (courier.stop(), courier.idle()) });
     const dispatcher = createDispatcher({
       db,
