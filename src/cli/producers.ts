@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { CATEGORY_SHORT_TH, PRODUCER_TYPE_SHORT_TH } from '../domain/catalog.js';
 import { applyRegisterPlan, planRegisterImport } from '../domain/registry/import-register.js';
+import { deregisterProducer, reactivateProducer } from '../domain/registry/deregister.js';
 import { parseRegister, type RowError } from '../domain/registry/parse-register.js';
 import type { PlaceIndex } from '../domain/registry/place-index.js';
 import { loadPlaceIndex } from '../seed/place-index.js';
@@ -19,10 +20,13 @@ const USAGE = `การใช้งาน / usage:
       นำเข้าทะเบียนผู้ผลิต: ตรวจทุกแถวก่อน แล้วบันทึกทั้งไฟล์ในครั้งเดียว (มีแถวผิดจะไม่บันทึกเลย เว้นแต่ใส่ --skip-invalid)
       import a producer register; rows matching a registered code or name update that producer; re-importing changes nothing
   npm run producers -- template [--out ทะเบียนผู้ผลิต.xlsx]   ไฟล์ตัวอย่างหัวตาราง / an empty register with one example row
-  npm run producers -- list --district <ชื่อหรือรหัส> [--province <ชื่อหรือรหัส>]   รายชื่อผู้ผลิตของอำเภอ / the district's producers`;
+  npm run producers -- list --district <ชื่อหรือรหัส> [--province <ชื่อหรือรหัส>]   รายชื่อผู้ผลิตของอำเภอ / the district's producers
+  npm run producers -- deregister <รหัสผู้ผลิต> --reason <เหตุผล>   ยกเลิกการลงทะเบียน (ประวัติยังอยู่; ไม่ต้องรายงานตั้งแต่เดือนถัดไป)
+  npm run producers -- reactivate <รหัสผู้ผลิต>   กลับมาลงทะเบียน / undo a deregistration`;
 
 const Args = z.object({
-  command: z.enum(['import', 'template', 'list']),
+  command: z.enum(['import', 'template', 'list', 'deregister', 'reactivate']),
+  reason: z.string().max(200).optional(),
   file: z.string().optional(),
   province: z.string().max(80).optional(),
   district: z.string().max(80).optional(),
@@ -40,7 +44,7 @@ const { values, positionals } = parseArgs({
   allowPositionals: true,
   strict: true,
   options: {
-    province: { type: 'string' }, district: { type: 'string' }, out: { type: 'string' },
+    province: { type: 'string' }, district: { type: 'string' }, out: { type: 'string' }, reason: { type: 'string' },
     'dry-run': { type: 'boolean' }, 'skip-invalid': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
   },
 });
@@ -49,7 +53,7 @@ if (values.help || positionals.length === 0) {
   process.exit(values.help ? 0 : 2);
 }
 const parsed = Args.safeParse({
-  command: positionals[0], file: positionals[1], province: values.province, district: values.district, out: values.out,
+  command: positionals[0], file: positionals[1], reason: values.reason, province: values.province, district: values.district, out: values.out,
   dryRun: values['dry-run'], skipInvalid: values['skip-invalid'],
 });
 if (!parsed.success) fail(parsed.error.issues.map((i) => `${i.path.join('.') || 'command'}: ${i.message}`).join('\n'));
@@ -83,7 +87,15 @@ let exitCode = 0;
 try {
   const index = await loadPlaceIndex(db);
   const where = scope(index);
-  if (a.command === 'list') {
+  if (a.command === 'deregister' || a.command === 'reactivate') {
+    const p = a.file ? await db.producer.findUnique({ where: { registrationCode: a.file } }) : null;
+    if (!p) fail(`ไม่พบผู้ผลิตรหัส ${a.file ?? ''}`);
+    if (a.command === 'deregister' && !a.reason) fail('ต้องระบุ --reason เช่น เลิกกิจการ / ย้ายพื้นที่ / รวมกลุ่ม');
+    const done = await db.$transaction((tx) =>
+      a.command === 'deregister' ? deregisterProducer(tx, null, p.id, a.reason!, new Date()) : reactivateProducer(tx, null, p.id),
+    ).catch((e: Error) => fail(e.message));
+    console.log(`${done.name} (${done.registrationCode}): ${done.active ? 'ลงทะเบียนอยู่' : `ยกเลิกการลงทะเบียนแล้ว — ${done.deregisterReason}`}`);
+  } else if (a.command === 'list') {
     if (!where.districtId) fail('ต้องระบุ --district');
     const rows = await db.producer.findMany({
       where: { districtId: where.districtId }, orderBy: [{ active: 'desc' }, { name: 'asc' }],
