@@ -9,6 +9,7 @@ import { done, next, pass, stay, type Flow, type Outcome } from '../bot/flow.js'
 import { normaliseWord, type Action } from '../bot/router.js';
 import { say, text, type Reply } from '../bot/reply.js';
 import { CATEGORY_TH, STATUS_TH } from '../domain/catalog.js';
+import { standingAfterConfirm } from './targets.js';
 import { confirmDistrictMonth, districtMonthOverview, REASON_MAX, REASON_MIN, returnEntry } from '../domain/district-review.js';
 import { assertDistrict, entryForReview, listDistrictEntries, lockedMessage } from '../domain/district-review-queries.js';
 import { activeProducerCount, monthLock, nextSeen, pendingProducers } from '../domain/district-review-queries.js';
@@ -93,8 +94,9 @@ async function confirmAll(ctx: Ctx, s: ChosenState, except: number[]): Promise<O
   const mine = new Set(r.confirmed.map((e) => e.id));
   const st: StepOf<'list'> = { ...chosen(s), step: 'list', seen: fromSeen(nextSeen(toSeen(s.seen), r.entries, (e) => mine.has(e.id))) };
   const body = P.confirmedText(r, month);
-  if (!r.remaining.submitted) return done(text(body, [say('ตรวจสอบ/ยืนยัน'), say('เมนู')]));
-  return next(st, text(body, [...P.listChoices(st), say('ยกเลิก')]));
+  const standing = await standingAfterConfirm(ctx, month);
+  if (!r.remaining.submitted) return done(text(body, [say('ตรวจสอบ/ยืนยัน'), say('เมนู')]), ...standing);
+  return next(st, text(body, [...P.listChoices(st), say('ยกเลิก')]), ...standing);
 }
 
 /** Goes to the reason question for entry `no`; `expected` is the revision on the tapped card, if any. */
