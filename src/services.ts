@@ -20,12 +20,16 @@ import { seedReferenceData } from './seed/seed-db.js';
 import { seedDemoData } from './seed/seed-demo.js';
 import { startLineFake, type LineFake } from './dev/line-fake/index.js';
 import { startJobs } from './jobs/schedule.js';
+import { createBulkSender } from './line/bulk-sender.js';
+import type { BulkSendPort } from './bot/ports.js';
 
 export interface Services {
   config: Config;
   db: Db;
   databaseUrl: string;
   line: LinePort;
+  /** Scheduled sending (reminders): push/multicast with retry keys, and the quota. */
+  bulk: BulkSendPort;
   dispatcher: Dispatcher;
   server: Server;
   /** Port the HTTP server listens on (useful with PORT=0). */
@@ -109,9 +113,10 @@ export async function startServices(config: Config, log: Logger, opts: { clock?:
     const port = typeof address === 'object' && address ? address.port : config.port;
 
     dispatcher.enqueue(await pendingEvents(db)); // resume what a crash left unprocessed
-    if (config.cron) stops.push(startJobs({ db, line, log }));
+    const bulk = createBulkSender(clients);
+    if (config.cron) stops.push(startJobs({ db, line, bulk, log }));
 
-    return { config, db, databaseUrl, line, dispatcher, server, port, fake, demoInvites, close };
+    return { config, db, databaseUrl, line, bulk, dispatcher, server, port, fake, demoInvites, close };
   } catch (err) {
     await close();
     throw err;

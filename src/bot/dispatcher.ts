@@ -10,6 +10,7 @@ import { claimEvent, lockUser, recordFailure, userOf } from './inbox.js';
 import { flushOutbox, queuePush, uuidFromKey } from './outbox.js';
 import { ReplyTokenRejected, type LinePort } from './ports.js';
 import { text, type Reply } from './reply.js';
+import { withWaitingReminders } from './reminder-ride.js';
 
 export interface Logger {
   info(msg: string, extra?: object): void;
@@ -100,7 +101,7 @@ export function createDispatcher(deps: DispatcherDeps) {
             after.push(fn);
           },
         };
-        return deps.route(ctx);
+        return withWaitingReminders(tx, user.id, await deps.route(ctx), ctx.now);
       },
       { timeout: 15_000, maxWait: 10_000 },
     );

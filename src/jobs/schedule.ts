@@ -1,12 +1,13 @@
 // The one file that owns node-cron: which job runs when (Asia/Bangkok). Jobs themselves are run(deps, now).
 import cron from 'node-cron';
 import type { Db } from '../db/client.js';
-import type { LinePort } from '../bot/ports.js';
+import type { BulkSendPort, LinePort } from '../bot/ports.js';
 import type { Logger } from '../bot/dispatcher.js';
 import * as outboxRetry from './outbox-retry.js';
 import * as inboxCleanup from './inbox-cleanup.js';
+import * as reminders from './reminders.js';
 
-export function startJobs(deps: { db: Db; line: LinePort; log: Logger }): () => Promise<void> {
+export function startJobs(deps: { db: Db; line: LinePort; bulk: BulkSendPort; log: Logger }): () => Promise<void> {
   const tz = 'Asia/Bangkok';
   const guard = (name: string, fn: () => Promise<unknown>) => async () => {
     try {
@@ -17,6 +18,8 @@ export function startJobs(deps: { db: Db; line: LinePort; log: Logger }): () => 
   };
   const tasks = [
     cron.schedule('* * * * *', guard('outbox-retry', () => outboxRetry.run(deps, new Date())), { timezone: tz, noOverlap: true }),
+    // Every 10 minutes: plans (idempotently) and sends what is due; quiet hours are decided by the planner.
+    cron.schedule('*/10 * * * *', guard('reminders', () => reminders.run(deps, new Date())), { timezone: tz, noOverlap: true }),
     cron.schedule('17 3 * * *', guard('inbox-cleanup', () => inboxCleanup.run(deps, new Date())), { timezone: tz, noOverlap: true }),
   ];
   return async () => {
