@@ -7,9 +7,10 @@ import type { Tx } from '../db/client.js';
 import { Prisma } from '../db/generated/client.js';
 import type { SalesStatus, TargetRound } from '../db/generated/enums.js';
 import type { Actor } from './actor.js';
-import { assertAllowed, placeOfDistrict, placeOfProvince, visibleStatuses, type Place } from './authorise.js';
+import { assertAllowed, placeOfDistrict, placeOfProvince, type Place } from './authorise.js';
 import { fiscalRoundOf, fiscalYearMonths, fiscalYearOf, monthStart, roundMonths, type MonthKey } from './fiscal-period.js';
 import { REPORTED } from './sales-status.js';
+import { seesConfirmedOnly, visibleEntries, visibleEntriesSql } from './visibility.js';
 
 export type ProgressLevel = 'district' | 'province' | 'zone' | 'nation';
 
@@ -36,8 +37,10 @@ export interface Progress {
   producers: { reported: number; active: number } | null;
   /** District-months the province has confirmed, of all districts in the unit. */
   districtsConfirmed: { done: number; of: number };
-  /** Provinces with at least one confirmed district this month (zone and department views). */
+  /** Provinces whose every district the province confirmed this month (zone and department views). */
   provincesConfirmed: { done: number; of: number } | null;
+  /** Provinces that confirmed some but not all of their districts this month, by name (zone and department views). */
+  provincesPartial: { name: string; done: number; of: number }[];
   target: TargetStanding | null;
   /** Province view: its districts; zone view: its provinces; department: the zones. */
   children: ProgressUnit[];
@@ -77,7 +80,7 @@ export async function targetFor(tx: Tx, unit: { provinceId: number } | { distric
   const fiscalYear = fiscalYearOf(month);
   const where = 'provinceId' in unit ? { provinceId: unit.provinceId, districtId: null } : { districtId: unit.districtId, provinceId: null };
   const rows = await tx.target.findMany({
-    where: { ...where, fiscalYear, round: { in: [fiscalRoundOf(month), 'FULL_YEAR'] } },
+    where: { ...where, kind: 'SALES', fiscalYear, round: { in: [fiscalRoundOf(month), 'FULL_YEAR'] } },
     include: { levels: { orderBy: { level: 'asc' } } },
   });
   return rows.find((t) => t.round !== 'FULL_YEAR') ?? rows[0] ?? null;
@@ -85,11 +88,11 @@ export async function targetFor(tx: Tx, unit: { provinceId: number } | { distric
 
 /** Standing of `toDate` against the target's levels. */
 export function standing(
-  target: { fiscalYear: number; round: TargetRound; baseline: bigint; levels: { level: number; label: string; threshold: bigint | null; growthBasisPoints: number | null }[] },
+  target: { fiscalYear: number; round: TargetRound; baseline: bigint | null; levels: { level: number; label: string; threshold: bigint | null; growthBasisPoints: number | null }[] },
   toDate: bigint,
 ): TargetStanding {
   const levels = target.levels
-    .map((l) => ({ level: l.level, label: l.label, threshold: l.threshold ?? growthThreshold(target.baseline, l.growthBasisPoints ?? 0) }))
+    .map((l) => ({ level: l.level, label: l.label, threshold: l.threshold ?? growthThreshold(target.baseline ?? 0n, l.growthBasisPoints ?? 0) }))
     .sort((a, b) => a.level - b.level);
   const reached = levels.filter((l) => toDate >= l.threshold).at(-1) ?? null;
   const next = levels.find((l) => toDate < l.threshold) ?? null;
@@ -115,7 +118,7 @@ async function placeOf(tx: Tx, actor: Actor, level: ProgressLevel): Promise<Plac
 }
 
 /** Sums of the visible entries from the fiscal year's start to `month`: M = the month, R = earlier in its round, Y = earlier. */
-async function sums(tx: Tx, scope: Prisma.Sql, statuses: readonly SalesStatus[], month: MonthKey): Promise<Row[]> {
+async function sums(tx: Tx, actor: Actor, scope: Prisma.Sql, month: MonthKey): Promise<Row[]> {
   const fy = fiscalYearOf(month);
   const from = `${fiscalYearMonths(fy)[0]}-01`;
   const roundFrom = `${roundMonths(fy, fiscalRoundOf(month))[0]}-01`;
@@ -129,7 +132,7 @@ async function sums(tx: Tx, scope: Prisma.Sql, statuses: readonly SalesStatus[],
       JOIN "District" d ON d."id" = pr."districtId"
       JOIN "Province" p ON p."id" = d."provinceId"
     WHERE e."month" >= ${from}::date AND e."month" <= ${day}::date
-      AND e."status"::text = ANY(${[...statuses]}::text[]) AND ${scope}
+      AND e."status"::text = ANY(${[...REPORTED]}::text[]) AND ${visibleEntriesSql(actor, 'e')} AND ${scope}
     GROUP BY 1, 2, 3`;
   return rows.map((r) => ({ ...r, districtId: Number(r.districtId), total: BigInt(r.total) }));
 }
@@ -144,28 +147,42 @@ function units<K extends number>(rows: Row[], keyOf: (districtId: number) => K |
   });
 }
 
+/** Per province: how many of its districts the province confirmed, of all its districts (province id order). */
+function provinceTally(districts: { id: number; provinceId: number; province: { nameTh: string } }[], confirmed: Set<number>) {
+  const out = new Map<number, { name: string; done: number; of: number }>();
+  for (const d of [...districts].sort((a, b) => a.provinceId - b.provinceId)) {
+    const t = out.get(d.provinceId) ?? { name: d.province.nameTh, done: 0, of: 0 };
+    t.of++;
+    if (confirmed.has(d.id)) t.done++;
+    out.set(d.provinceId, t);
+  }
+  return [...out.values()];
+}
+
 /** What the actor may see of `month`: totals, year to date, target standing and the units below. */
 export async function progressFor(tx: Tx, actor: Actor, month: MonthKey): Promise<Progress> {
   const level = levelOf(actor);
   if (!level) throw new Error(`no progress view for role ${actor.role}`);
   const place = await placeOf(tx, actor, level);
   assertAllowed(actor, 'progress.view', place);
-  const visible = visibleStatuses(actor);
-  const statuses = REPORTED.filter((s) => visible.includes(s));
-  const confirmedOnly = !statuses.includes('SUBMITTED');
+  const confirmedOnly = seesConfirmedOnly(actor);
 
   const scope =
     level === 'district' ? Prisma.sql`pr."districtId" = ${place.districtId}`
     : level === 'province' ? Prisma.sql`d."provinceId" = ${place.provinceId}`
     : level === 'zone' ? Prisma.sql`p."zoneId" = ${place.zoneId}`
     : Prisma.sql`TRUE`;
-  const rows = await sums(tx, scope, statuses, month);
+  const rows = await sums(tx, actor, scope, month);
 
   const districtWhere = level === 'district' ? { id: place.districtId! } : level === 'province' ? { provinceId: place.provinceId! } : level === 'zone' ? { province: { zoneId: place.zoneId! } } : {};
   const districts = await tx.district.findMany({ where: districtWhere, select: { id: true, nameTh: true, provinceId: true, province: { select: { nameTh: true, zoneId: true } } } });
   const byId = new Map(districts.map((d) => [d.id, d]));
   const provinceNames = new Map(districts.map((d) => [d.provinceId, d.province.nameTh]));
-  const districtsConfirmed = await tx.districtMonth.count({ where: { month: monthStart(month), provinceConfirmedAt: { not: null }, districtId: { in: districts.map((d) => d.id) } } });
+  const confirmedRows = await tx.districtMonth.findMany({
+    where: { month: monthStart(month), provinceConfirmedAt: { not: null }, districtId: { in: districts.map((d) => d.id) } },
+    select: { districtId: true },
+  });
+  const districtsConfirmed = confirmedRows.length;
 
   const unitName =
     level === 'district' ? districts[0]!.nameTh
@@ -184,7 +201,7 @@ export async function progressFor(tx: Tx, actor: Actor, month: MonthKey): Promis
     };
     const producerWhere = level === 'district' ? { districtId: place.districtId! } : { district: { provinceId: place.provinceId! } };
     const reported = await tx.salesEntry.findMany({
-      where: { month: monthStart(month), status: { in: [...REPORTED] }, producer: producerWhere },
+      where: { month: monthStart(month), AND: [visibleEntries(actor), { status: { in: [...REPORTED] } }], producer: producerWhere },
       distinct: ['producerId'],
       select: { producerId: true },
     });
@@ -206,7 +223,7 @@ export async function progressFor(tx: Tx, actor: Actor, month: MonthKey): Promis
     const zones = await tx.zone.findMany({ orderBy: { id: 'asc' } });
     children = units(rows, (id) => byId.get(id)?.province.zoneId, new Map(zones.map((z) => [z.id, z.nameTh])));
   }
-  const confirmedProvinces = confirmedOnly ? new Set(rows.filter(isMonth).map((r) => provinceOf(r.districtId))).size : 0;
+  const perProvince = provinceTally(districts, new Set(confirmedRows.map((r) => r.districtId)));
 
   return {
     level,
@@ -219,7 +236,8 @@ export async function progressFor(tx: Tx, actor: Actor, month: MonthKey): Promis
     byStatus,
     producers,
     districtsConfirmed: { done: districtsConfirmed, of: districts.length },
-    provincesConfirmed: confirmedOnly ? { done: confirmedProvinces, of: provinceNames.size } : null,
+    provincesConfirmed: confirmedOnly ? { done: perProvince.filter((p) => p.done === p.of).length, of: provinceNames.size } : null,
+    provincesPartial: confirmedOnly ? perProvince.filter((p) => p.done > 0 && p.done < p.of).map(({ name, done, of }) => ({ name, done, of })) : [],
     target,
     children,
     topProvinces: level === 'nation' ? provinces.filter((p) => p.monthTotal > 0n).slice(0, 10) : [],
