@@ -5,6 +5,7 @@ import { createLogger } from './log.js';
 import { startServices } from './services.js';
 import { DEMO_USERS, demoLineUserId } from './seed/demo-users.js';
 import { startBanner } from './start-banner.js';
+import { StartupError } from './startup-guards.js';
 
 try {
   process.loadEnvFile?.('.env');
@@ -23,7 +24,16 @@ try {
   throw err;
 }
 const log = createLogger(config.logLevel);
-const services = await startServices(config, log);
+let services;
+try {
+  services = await startServices(config, log);
+} catch (err) {
+  if (err instanceof StartupError) {
+    console.error(err.message);
+    process.exit(1);
+  }
+  throw err;
+}
 
 const demoIds = Object.keys(DEMO_USERS).map((n) => [n, demoLineUserId(n)] as const);
 const present = new Set(
@@ -38,17 +48,20 @@ console.log(
   }),
 );
 
+/** SIGTERM/SIGINT: stop taking events, drain, close pools, stop the embedded PostgreSQL, exit 0 within SHUTDOWN_MS. */
+const SHUTDOWN_MS = 10_000;
 let stopping = false;
 for (const sig of ['SIGINT', 'SIGTERM'] as const) {
   process.on(sig, () => {
     if (stopping) return;
     stopping = true;
     console.log(`\n${sig}: stopping…`);
-    services.close().then(
+    setTimeout(() => process.exit(0), SHUTDOWN_MS + 1_000).unref(); // last resort: never hang
+    services.close({ timeoutMs: SHUTDOWN_MS }).then(
       () => process.exit(0),
       (err) => {
         console.error(err);
-        process.exit(1);
+        process.exit(0);
       },
     );
   });

@@ -143,9 +143,12 @@ export function listPage(s: ChosenState, entries: ReviewEntry[], districtName: s
   return [card(list, choices)];
 }
 
-export function pendingPage(s: StepOf<'pending'>, producers: PendingProducer[], districtName: string): Reply[] {
+export function pendingPage(s: StepOf<'pending'>, producers: PendingProducer[], districtName: string, active: number): Reply[] {
   const month = s.month as MonthKey;
   const back = [tap('ดูรายการ', pb('dr-list', s.token), 'ดูรายการ'), tap('ภาพรวม', pb('dr-overview', s.token), 'ภาพรวม'), say('ยกเลิก')];
+  if (!active) {
+    return [text(`อำเภอ${districtName} ยังไม่มีผู้ผลิตที่ลงทะเบียนไว้ในระบบ จึงยังไม่มีใครต้องรายงาน พิมพ์ "ลงทะเบียนผู้ผลิต" เพื่อลงทะเบียนผู้ผลิตรายแรก`, [say('ลงทะเบียนผู้ผลิต'), ...back])];
+  }
   if (!producers.length) return [text(`ผู้ผลิตทุกรายของอำเภอ${districtName} รายงานยอดขายเดือน${formatMonthTh(month)} แล้ว 👍`, back)];
   const pages = pageCount(producers.length);
   const page = Math.min(s.pendingPage, pages - 1);

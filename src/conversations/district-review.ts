@@ -11,7 +11,7 @@ import { say, text, type Reply } from '../bot/reply.js';
 import { CATEGORY_TH, STATUS_TH } from '../domain/catalog.js';
 import { confirmDistrictMonth, districtMonthOverview, REASON_MAX, REASON_MIN, returnEntry } from '../domain/district-review.js';
 import { assertDistrict, entryForReview, listDistrictEntries, lockedMessage } from '../domain/district-review-queries.js';
-import { monthLock, nextSeen, pendingProducers } from '../domain/district-review-queries.js';
+import { activeProducerCount, monthLock, nextSeen, pendingProducers } from '../domain/district-review-queries.js';
 import { addMonths, defaultReportingMonth, type MonthKey } from '../domain/fiscal-period.js';
 import * as P from './district-review-prompts.js';
 import { cleanReason, DistrictReviewState, fromSeen, matchMonth, newToken, parseCommand, reasonAnswer, reasonKey, toSeen } from './district-review-state.js';
@@ -44,7 +44,7 @@ async function prompt(ctx: Ctx, s: S): Promise<Reply[]> {
     case 'list':
       return P.listPage(s, await entriesOf(ctx, s), await nameOf(ctx, s.districtId), !!(await monthLock(ctx.tx, s.districtId, month)));
     case 'pending':
-      return P.pendingPage(s, await pendingProducers(ctx.tx, ctx.actor!, s.districtId, month), await nameOf(ctx, s.districtId));
+      return P.pendingPage(s, await pendingProducers(ctx.tx, ctx.actor!, s.districtId, month), await nameOf(ctx, s.districtId), await activeProducerCount(ctx.tx, ctx.actor!, s.districtId));
     case 'reason': {
       const e = (await entriesOf(ctx, s)).find((x) => x.id === s.entryId);
       return e ? P.reasonPrompt(s, e) : [text(HELP)];
@@ -78,7 +78,7 @@ async function showPending(ctx: Ctx, s: ChosenState, page: number): Promise<Out>
   const st: StepOf<'pending'> = { ...chosen(s), step: 'pending', pendingPage: Math.max(0, page) };
   const producers = await pendingProducers(ctx.tx, ctx.actor!, s.districtId, s.month as MonthKey);
   st.pendingPage = Math.min(st.pendingPage, P.pageCount(producers.length) - 1);
-  return next(st, ...P.pendingPage(st, producers, await nameOf(ctx, s.districtId)));
+  return next(st, ...P.pendingPage(st, producers, await nameOf(ctx, s.districtId), await activeProducerCount(ctx.tx, ctx.actor!, s.districtId)));
 }
 
 async function confirmAll(ctx: Ctx, s: ChosenState, except: number[]): Promise<Out> {

@@ -9,10 +9,12 @@ import { answerKeyword } from './keywords.js';
 import { salesEntryModule } from './sales-entry.js';
 import { districtReviewModule } from './district-review.js';
 import { provinceModules } from './province-review.js';
+import { targetsModule } from './targets.js';
+import { deadlinesModule } from './deadlines.js';
 import { refuseStart } from './start-rights.js';
 
 /** Feature modules; add yours here (one line). */
-const MODULES: BotModule[] = [salesEntryModule, ...ONBOARDING_MODULES, districtReviewModule, ...provinceModules];
+const MODULES: BotModule[] = [salesEntryModule, ...ONBOARDING_MODULES, districtReviewModule, ...provinceModules, targetsModule, deadlinesModule];
 
 export function botDefinition(_deps: { db: Db }): BotDefinition {
   const def: BotDefinition = {

@@ -18,6 +18,9 @@ export const PickProducerState = z.discriminatedUnion('step', [
     view: z.enum(['pending', 'all', 'search']),
     query: z.string().min(1).max(100).nullable(),
     page: z.number().int().min(1),
+    /** The month "ยังไม่ส่งยอด" is about ("YYYY-MM"); absent: the month just ended. An earlier open month lets the
+     * officer catch up on it while a newer one is current. */
+    month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional(),
   }),
   Base.extend({ step: z.literal('search') }),
 ]);

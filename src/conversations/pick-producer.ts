@@ -6,15 +6,18 @@ import type { Input } from '../bot/events.js';
 import { done, next, pass, stay, switchTo, type Flow, type Outcome } from '../bot/flow.js';
 import { normaliseWord } from '../bot/router.js';
 import { text, type Reply } from '../bot/reply.js';
-import { defaultReportingMonth } from '../domain/fiscal-period.js';
-import { findDistrictProducers, normaliseProducerName, type ProducerView } from '../domain/producers.js';
+import { defaultReportingMonth, type MonthKey } from '../domain/fiscal-period.js';
+import { districtOpenMonths, findDistrictProducers, normaliseProducerName, type ProducerView } from '../domain/producers.js';
 import { toArabicDigits } from '../domain/thai-format.js';
+import { MENU_WORDS } from './menu.js';
 import type { BotModule } from './module.js';
 import * as P from './pick-producer-prompts.js';
 import { Purpose, PickProducerState, type ListStep } from './pick-producer-state.js';
 import { newToken } from './sales-entry-state.js';
 
 type S = PickProducerState;
+/** Menu words of every role: typed here they leave the list (the router starts their flow). */
+const MENU = new Set(Object.values(MENU_WORDS).flat().map(normaliseWord));
 type Out = Outcome<S>;
 
 const WORDS: Record<string, 'search' | 'all' | 'pending' | 'register' | 'next' | 'prev'> = {
@@ -34,24 +37,35 @@ async function districtName(ctx: Ctx): Promise<string> {
   return d?.nameTh ?? '';
 }
 
+const monthOf = (ctx: Ctx, s: { month?: string | undefined }): MonthKey => (s.month as MonthKey | undefined) ?? defaultReportingMonth(ctx.now);
+
+/** The list page as shown, with what the empty case needs: the open months, and whether the district has producers. */
+async function listReplies(ctx: Ctx, s: ListStep): Promise<{ s: ListStep; replies: Reply[] }> {
+  const actor = ctx.actor!;
+  const month = monthOf(ctx, s);
+  const page = await findDistrictProducers(ctx.tx, actor, actor.districtId!, viewOf(s), { month, page: s.page });
+  const registered = page.total ? page.total : (await findDistrictProducers(ctx.tx, actor, actor.districtId!, { kind: 'all' }, { month, page: 1, pageSize: 1 })).total;
+  const months = s.purpose === 'entry' ? await districtOpenMonths(ctx.tx, actor, actor.districtId!, ctx.now) : [];
+  const st = { ...s, page: page.page };
+  return { s: st, replies: P.listPrompt(st, page, month, await districtName(ctx), { registered, months }) };
+}
+
 async function show(ctx: Ctx, s: ListStep, ...pre: Reply[]): Promise<Out> {
-  const month = defaultReportingMonth(ctx.now);
-  const page = await findDistrictProducers(ctx.tx, ctx.actor!, ctx.actor!.districtId!, viewOf(s), { month, page: s.page });
-  return next({ ...s, page: page.page }, ...pre, ...P.listPrompt({ ...s, page: page.page }, page, month, await districtName(ctx)));
+  const r = await listReplies(ctx, s);
+  return next(r.s, ...pre, ...r.replies);
 }
 
 async function prompt(ctx: Ctx, s: S): Promise<Reply[]> {
   if (s.step === 'search') return P.searchPrompt(s);
-  const month = defaultReportingMonth(ctx.now);
-  const page = await findDistrictProducers(ctx.tx, ctx.actor!, ctx.actor!.districtId!, viewOf(s), { month, page: s.page });
-  return P.listPrompt(s, page, month, await districtName(ctx));
+  return (await listReplies(ctx, s)).replies;
 }
 
-/** Picked: sales entry (for the listed month when picked from the "not yet reported" list) or an invite code. */
+/** Picked: sales entry (for the listed month when picked from the "not yet reported" list or a list about an
+ * earlier open month) or an invite code. */
 const handOver = (ctx: Ctx, s: S, producerId: number): Out => {
   if (s.purpose !== 'entry') return switchTo('invite', { producerId: String(producerId) });
-  const fromPending = s.step === 'list' && s.view === 'pending';
-  return switchTo('sales-entry', { producerId: String(producerId), ...(fromPending ? { month: defaultReportingMonth(ctx.now) } : {}) });
+  const known = s.step === 'list' && (s.view === 'pending' || s.month !== undefined);
+  return switchTo('sales-entry', { producerId: String(producerId), ...(known ? { month: monthOf(ctx, s) } : {}) });
 };
 
 async function start(ctx: Ctx, args: Record<string, string>): Promise<Out> {
@@ -75,6 +89,7 @@ async function advance(ctx: Ctx, s: S, input: Input): Promise<Out> {
   const action = input.kind === 'postback' ? input.postback.action : null;
   const params = input.kind === 'postback' ? input.postback.params : {};
   const raw = input.kind === 'text' ? input.text.trim() : '';
+  if (raw && MENU.has(normaliseWord(raw))) return pass(); // a menu word starts its own flow, it is not a search
   const word = raw ? WORDS[normaliseWord(raw)] : undefined;
   const list = (view: ListStep['view'], page = 1, query: string | null = null): ListStep => ({ purpose: s.purpose, token: s.token, step: 'list', view, query, page });
 
@@ -82,7 +97,13 @@ async function advance(ctx: Ctx, s: S, input: Input): Promise<Out> {
   if (action === 'pp-search' || word === 'search') return next({ purpose: s.purpose, token: s.token, step: 'search' }, ...P.searchPrompt(s));
   if (action === 'pp-view' || word === 'all' || word === 'pending') {
     const v = action === 'pp-view' ? params.v : word;
-    return show(ctx, list(v === 'pending' ? 'pending' : 'all'));
+    return show(ctx, { ...list(v === 'pending' ? 'pending' : 'all'), ...(s.step === 'list' && s.month ? { month: s.month } : {}) });
+  }
+  if (action === 'pp-month') {
+    const open = await districtOpenMonths(ctx.tx, ctx.actor!, ctx.actor!.districtId!, ctx.now);
+    const m = open.find((x) => x === params.m);
+    if (!m) return stay(text('เดือนนี้ไม่เปิดให้บันทึกแล้ว (จังหวัดยืนยันแล้ว หรือเก่าเกินไป)'), ...(await prompt(ctx, s)));
+    return show(ctx, { ...list('pending'), month: m });
   }
   if (action === 'pp-pick') {
     const id = Number(params.p);
@@ -97,7 +118,7 @@ async function advance(ctx: Ctx, s: S, input: Input): Promise<Out> {
   }
   const digits = toArabicDigits(raw);
   if (/^\d{1,4}$/.test(digits)) {
-    const month = defaultReportingMonth(ctx.now);
+    const month = monthOf(ctx, s);
     const one = await findDistrictProducers(ctx.tx, ctx.actor!, ctx.actor!.districtId!, viewOf(s), { month, page: Number(digits), pageSize: 1 });
     if (Number(digits) < 1 || Number(digits) > one.total) {
       const hint = one.total ? `กรุณาพิมพ์ลำดับ 1–${one.total} หรือกดปุ่มในรายการ` : 'รายการนี้ไม่มีผู้ผลิต';

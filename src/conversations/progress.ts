@@ -24,6 +24,9 @@ function targetRows(t: TargetStanding): CardRow[] {
   return rows;
 }
 
+/** How many partly confirmed provinces the card names (the rest are counted). */
+const PARTIAL_SHOWN = 10;
+
 const unitRow = (u: ProgressUnit): CardRow => ({ label: u.name, value: `${formatBahtCompact(u.monthTotal)} / ${formatBahtCompact(u.yearToDate)}` });
 
 /** The progress card of one month. */
@@ -39,7 +42,7 @@ export function progressCard(p: Progress): InfoCard {
     );
   }
   if (p.producers) monthRows.push({ label: 'ผู้ผลิตที่รายงานแล้ว', value: `${p.producers.reported} จาก ${p.producers.active} ราย` });
-  if (p.provincesConfirmed) monthRows.push({ label: 'จังหวัดที่ยืนยันแล้ว', value: `${p.provincesConfirmed.done} จาก ${p.provincesConfirmed.of} จังหวัด` });
+  if (p.provincesConfirmed) monthRows.push({ label: 'จังหวัดที่ยืนยันครบทุกอำเภอ', value: `${p.provincesConfirmed.done} จาก ${p.provincesConfirmed.of} จังหวัด` });
   if (p.level !== 'district') monthRows.push({ label: 'อำเภอที่จังหวัดยืนยันแล้ว', value: `${p.districtsConfirmed.done} จาก ${p.districtsConfirmed.of} อำเภอ` });
   else monthRows.push({ label: 'จังหวัดยืนยันเดือนนี้', value: p.districtsConfirmed.done ? 'แล้ว' : 'ยังไม่ยืนยัน' });
 
@@ -47,13 +50,24 @@ export function progressCard(p: Progress): InfoCard {
     { heading: `เดือน${m}`, rows: monthRows },
     { heading: `${formatFiscalYearTh(p.fiscalYear)} (ถึงเดือน${m})`, rows: [{ label: 'ยอดสะสม', value: baht(p.yearToDate), emphasis: true }, ...(p.target ? targetRows(p.target) : [])] },
   ];
+  const partial = p.provincesPartial.slice(0, PARTIAL_SHOWN);
+  if (partial.length) {
+    const more = p.provincesPartial.length - partial.length;
+    sections.push({
+      heading: 'จังหวัดที่ยืนยันบางอำเภอ (ยังไม่นับว่ายืนยันแล้ว)',
+      rows: [...partial.map((x) => ({ label: x.name, value: `${x.done}/${x.of} อำเภอ` })), ...(more ? [{ label: 'และอีก', value: `${more} จังหวัด` }] : [])],
+    });
+  }
   const childHeading = { district: '', province: 'รายอำเภอ', zone: 'รายจังหวัด', nation: 'รายเขต' }[p.level];
   const children = p.level === 'nation' ? p.children.filter((c) => c.yearToDate > 0n) : p.children;
   if (children.length) sections.push({ heading: `${childHeading} (เดือนนี้ / สะสม บาท)`, rows: children.map(unitRow) });
   if (p.topProvinces.length) sections.push({ heading: 'จังหวัดที่ยอดเดือนนี้สูงสุด', rows: p.topProvinces.map(unitRow) });
   return {
     kind: 'info',
-    altText: `ความคืบหน้า ${name} เดือน${m}: ${p.confirmedOnly ? 'ยอดที่จังหวัดยืนยันแล้ว' : 'ยอดรวม'} ${baht(p.monthTotal)} สะสม${formatFiscalYearTh(p.fiscalYear)} ${baht(p.yearToDate)}`,
+    altText:
+      `ความคืบหน้า ${name} เดือน${m}: ${p.confirmedOnly ? 'ยอดที่จังหวัดยืนยันแล้ว' : 'ยอดรวม'} ${baht(p.monthTotal)} สะสม${formatFiscalYearTh(p.fiscalYear)} ${baht(p.yearToDate)}` +
+      (p.provincesConfirmed ? ` · ยืนยันครบ ${p.provincesConfirmed.done} จาก ${p.provincesConfirmed.of} จังหวัด` : '') +
+      (partial.length ? ` · ยืนยันบางอำเภอ: ${partial.map((x) => `${x.name} ${x.done}/${x.of} อำเภอ`).join(', ')}` : ''),
     title: `ความคืบหน้า ${name}`,
     subtitle: `เดือน${m}`,
     tone: 'neutral',

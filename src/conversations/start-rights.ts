@@ -19,6 +19,7 @@ export const FLOW_ACTIONS: Readonly<Record<string, readonly Action[]>> = {
   'unlock-request': ['unlock.request'],
   'unlock-pending': ['unlock.decide'],
   progress: ['progress.view'],
+  targets: ['progress.view', 'sales.view'],
 };
 
 /** Roles allowed to start the flow, in the matrix's role order; null when the flow declares no actions. */

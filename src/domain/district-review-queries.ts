@@ -171,6 +171,12 @@ export async function pendingProducers(tx: Tx, actor: Actor, districtId: number,
     .map((p) => ({ id: p.id, name: p.name, tambon: p.tambon, phone: p.phone, onLine: p.users.length > 0 }));
 }
 
+/** How many active producers the district has (none yet in a fresh district). */
+export async function activeProducerCount(tx: Tx, actor: Actor, districtId: number): Promise<number> {
+  assertAllowed(actor, 'sales.view', await placeOfDistrict(tx, districtId));
+  return tx.producer.count({ where: { districtId, active: true } });
+}
+
 /** An entry a district officer may act on, with its district and month; NotAuthorised outside their district. */
 export async function entryForReview(tx: Tx, actor: Actor, entryId: number, action: Action) {
   const entry = await tx.salesEntry.findUnique({ where: { id: entryId }, include: { producer: true } });
@@ -234,7 +240,7 @@ export async function districtMonthOverview(
     domestic,
     export: exported,
     total: domestic + exported,
-    districtConfirmDue: (await dueDates(tx, month)).districtConfirmDue,
+    districtConfirmDue: (await dueDates(tx, month, (await tx.district.findUnique({ where: { id: districtId } }))?.provinceId)).districtConfirmDue,
     lock: await monthLock(tx, districtId, month),
     provinceReturn: dm?.returnedAt && !dm.provinceConfirmedAt ? { at: dm.returnedAt, reason: dm.returnReason } : null,
     entries,

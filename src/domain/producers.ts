@@ -7,7 +7,8 @@ import type { Actor } from './actor.js';
 import { audit } from './audit.js';
 import { assertAllowed, placeOfDistrict } from './authorise.js';
 import { RuleError } from './errors.js';
-import { monthStart, type MonthKey } from './fiscal-period.js';
+import { addMonths, monthKeyOf, monthStart, type MonthKey } from './fiscal-period.js';
+import { OPEN_MONTHS_BACK } from './sales.js';
 import { toArabicDigits } from './thai-format.js';
 import { expectedProducers } from './registry/expected.js';
 
@@ -158,4 +159,19 @@ export async function registerProducer(tx: Tx, actor: Actor, data: NewProducer, 
   });
   await audit(tx, { actorId: actor.userId, action: 'producer.register', entityType: 'Producer', entityId: producer.id, after: producer, eventId });
   return producer;
+}
+
+/**
+ * The months whose entries the district can still make or correct, newest first: the last OPEN_MONTHS_BACK ended
+ * months that the province has not confirmed (locked). What "ยังไม่ส่งยอด" may be listed for.
+ */
+export async function districtOpenMonths(tx: Tx, actor: Actor, districtId: number, now: Date): Promise<MonthKey[]> {
+  await assertCanView(tx, actor, districtId);
+  const months = Array.from({ length: OPEN_MONTHS_BACK }, (_, i) => addMonths(monthKeyOf(now), -1 - i));
+  const locked = await tx.districtMonth.findMany({
+    where: { districtId, month: { in: months.map(monthStart) }, provinceConfirmedAt: { not: null } },
+    select: { month: true },
+  });
+  const lockedSet = new Set(locked.map((l) => l.month.getTime()));
+  return months.filter((m) => !lockedSet.has(monthStart(m).getTime()));
 }

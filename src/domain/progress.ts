@@ -37,8 +37,10 @@ export interface Progress {
   producers: { reported: number; active: number } | null;
   /** District-months the province has confirmed, of all districts in the unit. */
   districtsConfirmed: { done: number; of: number };
-  /** Provinces with at least one confirmed district this month (zone and department views). */
+  /** Provinces whose every district the province confirmed this month (zone and department views). */
   provincesConfirmed: { done: number; of: number } | null;
+  /** Provinces that confirmed some but not all of their districts this month, by name (zone and department views). */
+  provincesPartial: { name: string; done: number; of: number }[];
   target: TargetStanding | null;
   /** Province view: its districts; zone view: its provinces; department: the zones. */
   children: ProgressUnit[];
@@ -78,7 +80,7 @@ export async function targetFor(tx: Tx, unit: { provinceId: number } | { distric
   const fiscalYear = fiscalYearOf(month);
   const where = 'provinceId' in unit ? { provinceId: unit.provinceId, districtId: null } : { districtId: unit.districtId, provinceId: null };
   const rows = await tx.target.findMany({
-    where: { ...where, fiscalYear, round: { in: [fiscalRoundOf(month), 'FULL_YEAR'] } },
+    where: { ...where, kind: 'SALES', fiscalYear, round: { in: [fiscalRoundOf(month), 'FULL_YEAR'] } },
     include: { levels: { orderBy: { level: 'asc' } } },
   });
   return rows.find((t) => t.round !== 'FULL_YEAR') ?? rows[0] ?? null;
@@ -86,11 +88,11 @@ export async function targetFor(tx: Tx, unit: { provinceId: number } | { distric
 
 /** Standing of `toDate` against the target's levels. */
 export function standing(
-  target: { fiscalYear: number; round: TargetRound; baseline: bigint; levels: { level: number; label: string; threshold: bigint | null; growthBasisPoints: number | null }[] },
+  target: { fiscalYear: number; round: TargetRound; baseline: bigint | null; levels: { level: number; label: string; threshold: bigint | null; growthBasisPoints: number | null }[] },
   toDate: bigint,
 ): TargetStanding {
   const levels = target.levels
-    .map((l) => ({ level: l.level, label: l.label, threshold: l.threshold ?? growthThreshold(target.baseline, l.growthBasisPoints ?? 0) }))
+    .map((l) => ({ level: l.level, label: l.label, threshold: l.threshold ?? growthThreshold(target.baseline ?? 0n, l.growthBasisPoints ?? 0) }))
     .sort((a, b) => a.level - b.level);
   const reached = levels.filter((l) => toDate >= l.threshold).at(-1) ?? null;
   const next = levels.find((l) => toDate < l.threshold) ?? null;
@@ -145,6 +147,18 @@ function units<K extends number>(rows: Row[], keyOf: (districtId: number) => K |
   });
 }
 
+/** Per province: how many of its districts the province confirmed, of all its districts (province id order). */
+function provinceTally(districts: { id: number; provinceId: number; province: { nameTh: string } }[], confirmed: Set<number>) {
+  const out = new Map<number, { name: string; done: number; of: number }>();
+  for (const d of [...districts].sort((a, b) => a.provinceId - b.provinceId)) {
+    const t = out.get(d.provinceId) ?? { name: d.province.nameTh, done: 0, of: 0 };
+    t.of++;
+    if (confirmed.has(d.id)) t.done++;
+    out.set(d.provinceId, t);
+  }
+  return [...out.values()];
+}
+
 /** What the actor may see of `month`: totals, year to date, target standing and the units below. */
 export async function progressFor(tx: Tx, actor: Actor, month: MonthKey): Promise<Progress> {
   const level = levelOf(actor);
@@ -164,7 +178,11 @@ export async function progressFor(tx: Tx, actor: Actor, month: MonthKey): Promis
   const districts = await tx.district.findMany({ where: districtWhere, select: { id: true, nameTh: true, provinceId: true, province: { select: { nameTh: true, zoneId: true } } } });
   const byId = new Map(districts.map((d) => [d.id, d]));
   const provinceNames = new Map(districts.map((d) => [d.provinceId, d.province.nameTh]));
-  const districtsConfirmed = await tx.districtMonth.count({ where: { month: monthStart(month), provinceConfirmedAt: { not: null }, districtId: { in: districts.map((d) => d.id) } } });
+  const confirmedRows = await tx.districtMonth.findMany({
+    where: { month: monthStart(month), provinceConfirmedAt: { not: null }, districtId: { in: districts.map((d) => d.id) } },
+    select: { districtId: true },
+  });
+  const districtsConfirmed = confirmedRows.length;
 
   const unitName =
     level === 'district' ? districts[0]!.nameTh
@@ -205,7 +223,7 @@ export async function progressFor(tx: Tx, actor: Actor, month: MonthKey): Promis
     const zones = await tx.zone.findMany({ orderBy: { id: 'asc' } });
     children = units(rows, (id) => byId.get(id)?.province.zoneId, new Map(zones.map((z) => [z.id, z.nameTh])));
   }
-  const confirmedProvinces = confirmedOnly ? new Set(rows.filter(isMonth).map((r) => provinceOf(r.districtId))).size : 0;
+  const perProvince = provinceTally(districts, new Set(confirmedRows.map((r) => r.districtId)));
 
   return {
     level,
@@ -218,7 +236,8 @@ export async function progressFor(tx: Tx, actor: Actor, month: MonthKey): Promis
     byStatus,
     producers,
     districtsConfirmed: { done: districtsConfirmed, of: districts.length },
-    provincesConfirmed: confirmedOnly ? { done: confirmedProvinces, of: provinceNames.size } : null,
+    provincesConfirmed: confirmedOnly ? { done: perProvince.filter((p) => p.done === p.of).length, of: provinceNames.size } : null,
+    provincesPartial: confirmedOnly ? perProvince.filter((p) => p.done > 0 && p.done < p.of).map(({ name, done, of }) => ({ name, done, of })) : [],
     target,
     children,
     topProvinces: level === 'nation' ? provinces.filter((p) => p.monthTotal > 0n).slice(0, 10) : [],

@@ -6,7 +6,7 @@ import type { Actor } from './actor.js';
 import { audit } from './audit.js';
 import { assertAllowed, placeOfProducer } from './authorise.js';
 import { CATEGORY_TH, STATUS_TH, totalOf, type Amounts } from './catalog.js';
-import { dueDates } from './deadlines.js';
+import { assertNotClosed, dueDates } from './deadlines.js';
 import { shareDistrictMonth } from './district-month.js';
 import { RuleError } from './errors.js';
 import {
@@ -130,6 +130,7 @@ export async function submitEntry(tx: Tx, actor: Actor, input: EntryInput, now: 
     throw new RuleError(`ยังบันทึกยอดเดือน${formatMonthTh(input.month)}ไม่ได้ เพราะยังไม่สิ้นเดือน`, 'month-not-ended');
   }
   await assertMonthOpen(tx, place.districtId!, input.month);
+  await assertNotClosed(tx, input.month, place.districtId!, now);
   for (const [k, v] of Object.entries(input.amounts)) if (v < 0n) throw new Error(`negative amount ${k}`);
 
   const key = { producerId: input.producerId, month: monthStart(input.month), category: input.category };
@@ -146,7 +147,7 @@ export async function submitEntry(tx: Tx, actor: Actor, input: EntryInput, now: 
     const by = existing?.districtConfirmedAt ? ` เมื่อ ${whenTh(existing.districtConfirmedAt)}` : '';
     throw new RuleError(`รายการนี้${STATUS_TH[existing!.status]}${by} จึงแก้ไขไม่ได้ หากต้องแก้ไข กรุณาติดต่อเจ้าหน้าที่อำเภอ`, 'not-editable');
   }
-  const late = isLate(now, (await dueDates(tx, input.month)).entryDue);
+  const late = isLate(now, (await dueDates(tx, input.month, place.provinceId)).entryDue);
   const data = {
     ...input.amounts,
     status: TRANSITIONS.submit.to,
