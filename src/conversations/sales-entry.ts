@@ -227,7 +227,14 @@ async function advance(ctx: Ctx, s: S, input: Input): Promise<Out> {
   }
 }
 
-export const salesEntryFlow: Flow<S> = { name: P.FLOW, version: 2, schema: SalesEntryState, start, advance };
+/** Typed amounts not yet sent are a draft that "เมนู" would drop (the router warns first). */
+function draft(s: S): string | null {
+  if (s.step === 'month' || s.step === 'category' || s.step === 'none-all' || s.step === 'amounts') return null;
+  if (s.step === 'amount' && !Object.keys(s.amounts).length) return null;
+  return `ยอดขาย${CATEGORY_TH[s.category]} เดือน${formatMonthTh(s.month as MonthKey)}${s.onBehalf ? ` ของ ${s.producerName}` : ''} ที่ยังไม่ได้ส่ง`;
+}
+
+export const salesEntryFlow: Flow<S> = { name: P.FLOW, version: 2, schema: SalesEntryState, start, advance, draft, prompt };
 
 export const salesEntryModule: BotModule = {
   flows: [salesEntryFlow],

@@ -65,7 +65,7 @@ describe('district review of October', () => {
     expect(alt).toContain('2. กลุ่มกล้วยตาก · เครื่องดื่ม · 10,000 บาท · รอยืนยัน · ล่าช้า · บันทึกโดยเจ้าหน้าที่');
     expect(alt).toContain('3. กลุ่มขนมไทย · อาหาร · 40,000 บาท · รอยืนยัน');
     expect(alt).toContain('4. กลุ่มผ้าทอ · ผ้า/เครื่องแต่งกาย · 25,000 บาท · อำเภอยืนยันแล้ว');
-    expect(alt).toContain('5. กลุ่มสมุนไพร · สมุนไพร (ไม่ใช่อาหาร) · 7,000 บาท · ส่งกลับแก้ไข');
+    expect(alt).toContain('5. กลุ่มสมุนไพร · สมุนไพรไม่ใช่อาหาร · 7,000 บาท · ส่งกลับแก้ไข');
     // submitted and confirmed entries can be sent back; the returned one cannot again
     const back = buttons(bot, officer).filter((b) => b.label === 'ส่งกลับแก้ไข');
     expect(back.map((b) => new URLSearchParams(b.data!.split('|')[2]).get('n'))).toEqual(['1', '2', '3', '4']);
