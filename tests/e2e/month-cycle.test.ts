@@ -57,6 +57,8 @@ describe('one month, producer to department', () => {
     await press(bot, somchai, 'ดูรายการ');
     expect(everything(bot, somchai, 2)).toMatch(/1\.?\s*กลุ่มจักสาน[\s\S]*2\.?\s*กลุ่มแม่บ้าน/);
     await bot.say(somchai, 'ยืนยันทั้งหมด ยกเว้น 2');
+    expect(bot.take(somchai).join('\n')).toContain('จะยืนยัน 1 รายการ รวม 15,000 บาท · เว้นไว้ รายการที่ 2');
+    await press(bot, somchai, 'ยืนยัน 1 รายการ', '', 1);
     expect(bot.take(somchai).join('\n')).toContain('เว้นไว้ รายการที่ 2');
     expect((await entry(withoutLine)).status).toBe('DISTRICT_CONFIRMED');
     expect((await entry(withLine)).status).toBe('SUBMITTED');
@@ -75,6 +77,7 @@ describe('one month, producer to department', () => {
     expect(bot.take(somchai).join('\n')).toContain('แก้ไขรายการที่ส่งกลับแล้ว');
     await press(bot, somchai, 'ตรวจสอบ/ยืนยัน', '', 1);
     await press(bot, somchai, 'ยืนยันทั้งหมด');
+    await press(bot, somchai, 'ยืนยัน 1 รายการ', '', 1);
     expect((await entry(withLine)).status).toBe('DISTRICT_CONFIRMED');
 
     // 5. before the province confirms, the department sees nothing of ฉะเชิงเทรา
