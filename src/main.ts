@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './log.js';
 import { startServices } from './services.js';
 import { DEMO_USERS } from './seed/demo-users.js';
+import { StartupError } from './startup-guards.js';
 
 try {
   process.loadEnvFile?.('.env');
@@ -22,7 +23,16 @@ try {
   throw err;
 }
 const log = createLogger(config.logLevel);
-const services = await startServices(config, log);
+let services;
+try {
+  services = await startServices(config, log);
+} catch (err) {
+  if (err instanceof StartupError) {
+    console.error(err.message);
+    process.exit(1);
+  }
+  throw err;
+}
 
 const lines = [
   `otop-sales-bot listening on http://localhost:${services.port} (POST /webhook)`,
@@ -37,17 +47,20 @@ if (services.demoInvites.length) {
 }
 console.log(lines.join('\n'));
 
+/** SIGTERM/SIGINT: stop taking events, drain, close pools, stop the embedded PostgreSQL, exit 0 within SHUTDOWN_MS. */
+const SHUTDOWN_MS = 10_000;
 let stopping = false;
 for (const sig of ['SIGINT', 'SIGTERM'] as const) {
   process.on(sig, () => {
     if (stopping) return;
     stopping = true;
     console.log(`\n${sig}: stopping…`);
-    services.close().then(
+    setTimeout(() => process.exit(0), SHUTDOWN_MS + 1_000).unref(); // last resort: never hang
+    services.close({ timeoutMs: SHUTDOWN_MS }).then(
       () => process.exit(0),
       (err) => {
         console.error(err);
-        process.exit(1);
+        process.exit(0);
       },
     );
   });

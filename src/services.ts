@@ -1,15 +1,16 @@
-// Composition root: database (embedded or external) → migrations → reference/demo data → LINE client (or the
-// built-in fake in local mode) → bot → express app → cron. `close()` stops all of it in reverse order.
+// Composition root: instance lock → database (embedded or external) → migrations → reference/demo data → LINE client
+// (or the built-in fake in local mode) → courier + dispatcher → express app → cron. `close()` stops all of it in
+// reverse order within a bounded time, whatever state the database is in.
 import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import path from 'node:path';
-import pg from 'pg';
 import type { Config } from './config.js';
-import { createDb, withDatabase, type Db } from './db/client.js';
+import { connectClient, createDb, createPool, withDatabase, type Db } from './db/client.js';
 import { startEmbeddedPostgres } from './db/embedded.js';
-import { migrate } from './db/migrate.js';
+import { migrate, pendingMigrations } from './db/migrate.js';
+import { createCourier } from './bot/courier.js';
 import { createDispatcher, type Dispatcher, type Logger } from './bot/dispatcher.js';
-import { recordEvents, pendingEvents } from './bot/inbox.js';
+import { recordEvents } from './bot/inbox.js';
 import { createRouter } from './bot/router.js';
 import type { LinePort } from './bot/ports.js';
 import { botDefinition } from './conversations/index.js';
@@ -20,6 +21,7 @@ import { seedReferenceData } from './seed/seed-db.js';
 import { seedDemoData } from './seed/seed-demo.js';
 import { startLineFake, type LineFake } from './dev/line-fake/index.js';
 import { startJobs } from './jobs/schedule.js';
+import { acquireInstanceLock, assertPortFree, listen } from './startup-guards.js';
 
 export interface Services {
   config: Config;
@@ -34,15 +36,15 @@ export interface Services {
   fake: LineFake | null;
   /** Demo invite codes created at start (local/demo mode). */
   demoInvites: { code: string; label: string }[];
-  close(): Promise<void>;
+  /** Stops taking events, drains, closes pools, stops the embedded PostgreSQL; bounded by `timeoutMs` (default 10 s). */
+  close(opts?: { timeoutMs?: number }): Promise<void>;
 }
 
 export const APP_DATABASE = 'otop';
 
 /** Creates the application database on a server if it does not exist yet. */
 async function ensureDatabase(serverUrl: string, name: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
+  const client = await connectClient(serverUrl);
   try {
     const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
     if (!rowCount) await client.query(`CREATE DATABASE "${name}"`);
@@ -51,17 +53,34 @@ async function ensureDatabase(serverUrl: string, name: string): Promise<void> {
   }
 }
 
+const within = <T>(p: Promise<T>, ms: number, what: string) =>
+  Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms).unref())]);
+
 export async function startServices(config: Config, log: Logger, opts: { clock?: () => Date } = {}): Promise<Services> {
-  const stops: (() => Promise<void>)[] = [];
-  const close = async () => {
-    for (const stop of stops.reverse()) await stop().catch((e) => log.error('shutdown step failed', { err: String(e) }));
+  const stops: { name: string; stop: () => Promise<void> }[] = [];
+  let closing: Promise<void> | null = null;
+  let stopping = false;
+  const close = (o: { timeoutMs?: number } = {}) =>
+    (closing ??= (async () => {
+      stopping = true;
+      const deadline = Date.now() + (o.timeoutMs ?? 10_000);
+      for (const { name, stop } of stops.reverse()) {
+        const left = Math.max(200, deadline - Date.now());
+        await within(stop(), left, name).catch((e) => log.warn('shutdown step cut short', { step: name, err: String(e) }));
+      }
+    })());
+  const onDbError = (where: string, err: Error) => {
+    if (!stopping) log.warn('database connection lost (reconnects on next use)', { where, err: err.message });
   };
   try {
     let databaseUrl = config.databaseUrl;
     if (!databaseUrl) {
       mkdirSync(config.dataDir, { recursive: true });
+      stops.push({ name: 'instance lock', stop: acquireInstanceLock(config.dataDir) });
+      await assertPortFree(config.port, 'PORT');
+      if (config.localMode) await assertPortFree(config.lineFakePort, 'LINE_FAKE_PORT');
       const pgServer = await startEmbeddedPostgres({ dataDir: path.join(config.dataDir, 'pg'), port: config.embeddedPgPort, stopAdopted: true });
-      stops.push(pgServer.stop);
+      stops.push({ name: 'embedded PostgreSQL', stop: pgServer.stop });
       await ensureDatabase(pgServer.url, APP_DATABASE);
       databaseUrl = withDatabase(pgServer.url, APP_DATABASE);
       log.info('embedded PostgreSQL started', { port: pgServer.port, dataDir: path.join(config.dataDir, 'pg') });
@@ -69,47 +88,70 @@ export async function startServices(config: Config, log: Logger, opts: { clock?:
     const applied = await migrate(databaseUrl);
     if (applied.length) log.info('migrations applied', { applied });
 
-    const db = createDb(databaseUrl);
-    stops.push(() => db.$disconnect());
-    const ingest = new pg.Pool({ connectionString: databaseUrl, max: 4 });
-    stops.push(() => ingest.end());
+    const db = createDb(databaseUrl, { onError: onDbError });
+    stops.push({ name: 'database pool', stop: () => db.$disconnect() });
+    const ingest = createPool(databaseUrl, { max: 4, onError: onDbError });
+    stops.push({ name: 'webhook pool', stop: () => ingest.end() });
     await seedReferenceData(db);
     const demoInvites = config.demoData ? await seedDemoData(db, opts.clock?.() ?? new Date()) : [];
 
     let fake: LineFake | null = null;
     if (config.localMode && config.line.apiBaseUrl === `http://127.0.0.1:${config.lineFakePort}`) {
       fake = await startLineFake({ port: config.lineFakePort, channelAccessToken: config.line.channelAccessToken });
-      stops.push(() => fake!.close());
+      stops.push({ name: 'LINE fake', stop: () => fake!.close() });
     }
     const clients = createLineClients(config.line);
     const richMenus = createRichMenus(db, clients, { log });
-    stops.push(() => richMenus.idle());
+    stops.push({ name: 'rich menus', stop: () => richMenus.idle() });
     const line = createMessenger(clients, richMenus);
+    const courier = createCourier({ db, line, log });
+    stops.push({ name: 'outbox', stop: () => (courier.stop(), courier.idle()) });
     const dispatcher = createDispatcher({
       db,
       line,
+      courier,
       route: createRouter(botDefinition({ db })),
       log,
       publicBaseUrl: config.publicBaseUrl,
       clock: opts.clock,
     });
-    stops.push(() => dispatcher.idle());
+    stops.push({ name: 'event handling', stop: () => dispatcher.stop() });
 
     const app = createApp({
       channelSecret: config.line.channelSecret,
       log,
-      receive: async (events) => dispatcher.enqueue(await recordEvents(ingest, events)),
+      receive: async (events) => {
+        if (stopping) throw new Error('stopping: LINE will redeliver');
+        dispatcher.enqueue(await recordEvents(ingest, events));
+      },
+      notReady: async () => {
+        if (stopping) return 'stopping';
+        try {
+          const pending = await within(pendingMigrations((sql) => ingest.query(sql)), 3_000, 'database');
+          return pending.length ? `migrations pending: ${pending.join(', ')}` : null;
+        } catch (err) {
+          return `database unreachable: ${(err as Error).message}`;
+        }
+      },
     });
-    const server = await new Promise<Server>((resolve, reject) => {
-      const s = app.listen(config.port, '0.0.0.0', () => resolve(s));
-      s.once('error', reject);
+    const server = await listen(app, config.port);
+    stops.push({
+      name: 'http server',
+      stop: () =>
+        new Promise<void>((r) => {
+          server.close(() => r());
+          server.closeIdleConnections();
+        }),
     });
-    stops.push(() => new Promise<void>((r) => server.close(() => r())));
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
 
-    dispatcher.enqueue(await pendingEvents(db)); // resume what a crash left unprocessed
-    if (config.cron) stops.push(startJobs({ db, line, log }));
+    await courier.poll(); // what a previous run left unsent
+    await dispatcher.resume(); // what a crash or an outage left unprocessed
+    if (config.cron) {
+      const stopJobs = startJobs({ db, line, log });
+      stops.push({ name: 'jobs', stop: stopJobs });
+    }
 
     return { config, db, databaseUrl, line, dispatcher, server, port, fake, demoInvites, close };
   } catch (err) {

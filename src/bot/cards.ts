@@ -40,4 +40,30 @@ export interface ListCard {
   buttons?: CardButton[];
 }
 
-export type Card = InfoCard | ListCard;
+/** One tier of a target as a progress bar: how full it is in thousandths (0–1000). */
+export interface StandingBar {
+  /** "ขั้นต้น · 2 คะแนน". */
+  label: string;
+  /** "50,000,000 บาท ✓". */
+  value: string;
+  permille: number;
+  reached: boolean;
+}
+
+/** Where a unit stands against its target: summary rows, a bar per tier, and optionally a ranking of units below. */
+export interface StandingCard {
+  kind: 'standing';
+  altText: string;
+  title: string;
+  subtitle?: string;
+  tone?: 'neutral' | 'success' | 'warning' | 'danger';
+  /** Level reached, figure so far, missing to next level, projection (first row is emphasised). */
+  summary: CardRow[];
+  barsHeading?: string;
+  bars: StandingBar[];
+  ranking?: { heading: string; rows: CardRow[] };
+  note?: string;
+  buttons?: CardButton[];
+}
+
+export type Card = InfoCard | ListCard | StandingCard;

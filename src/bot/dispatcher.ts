@@ -1,14 +1,18 @@
-// Runs recorded events: one user's events strictly in order (in-process queue + a per-user database lock across
-// processes), each in one transaction that claims the event, applies its effects and saves the conversation;
-// replies and queued pushes go out after commit.
+// Runs recorded events. The unit of work is a person: their unprocessed events are taken from the inbox oldest
+// first, under a per-user database lock, so one user's events take effect once and in order even when several
+// processes received them. Each event is one transaction that claims it, applies its effects, saves the
+// conversation and queues the answer in the outbox; the courier sends the outbox after commit, outside the
+// handling slots. While the database is away, work waits and resumes by itself.
 import type { Db, Tx } from '../db/client.js';
+import { isConnectionError } from '../db/errors.js';
 import { actorOf } from '../domain/actor.js';
 import { RuleError } from '../domain/errors.js';
 import type { Ctx } from './context.js';
+import type { Courier } from './courier.js';
 import type { BotEvent } from './events.js';
-import { claimEvent, lockUser, recordFailure, userOf } from './inbox.js';
-import { flushOutbox, queuePush, uuidFromKey } from './outbox.js';
-import { ReplyTokenRejected, type LinePort } from './ports.js';
+import { claimEvent, lockUser, nextPending, recordFailure, tryLockUser, userOf, usersWithPending } from './inbox.js';
+import { queueAnswer, queuePush } from './outbox.js';
+import type { LinePort } from './ports.js';
 import { text, type Reply } from './reply.js';
 
 export interface Logger {
@@ -20,158 +24,210 @@ export interface Logger {
 export interface DispatcherDeps {
   db: Db;
   line: LinePort;
+  courier: Courier;
   route: (ctx: Ctx) => Promise<Reply[]>;
   log: Logger;
   publicBaseUrl: string;
   clock?: () => Date;
   /**
    * Events handled at the same time (different users). Bounded so that a burst queues in the inbox instead of
-   * starving the webhook of CPU and the database pool of connections.
+   * starving the webhook of CPU and the database pool of connections. LINE calls never hold a slot.
    */
   concurrency?: number;
+  /** How often the inbox is swept for events left unprocessed (another process died, the database was away). */
+  sweepMs?: number;
 }
 
 const MAX_TRIES = 3;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function isSerializationFailure(err: unknown): boolean {
   const s = String((err as { code?: string; message?: string })?.code ?? '') + String((err as Error)?.message ?? '');
   return /P2034|40001|40P01|deadlock|could not serialize/i.test(s);
 }
 
+type Outcome = 'done' | 'empty' | 'busy' | 'retry' | 'db-down';
+
 export function createDispatcher(deps: DispatcherDeps) {
+  const { db, courier, log } = deps;
   const clock = deps.clock ?? (() => new Date());
-  const queues = new Map<string, Promise<void>>();
   const limit = deps.concurrency ?? 4;
   let running = 0;
   const waiting: (() => void)[] = [];
-  const slot = async () => {
+  const workers = new Map<string, Promise<void>>();
+  const again = new Set<string>();
+  const tries = new Map<string, number>();
+  let idleWaiters: (() => void)[] = [];
+  let stopping = false;
+  let dbDown = false;
+
+  async function withSlot<T>(fn: () => Promise<T>): Promise<T> {
     if (running >= limit) await new Promise<void>((r) => waiting.push(r));
     running++;
-  };
-  const release = () => {
-    running--;
-    waiting.shift()?.();
-  };
-  let inFlight = 0;
-  let idleWaiters: (() => void)[] = [];
-
-  async function deliver(ev: BotEvent, replies: Reply[], pushIds: number[], after: (() => Promise<void>)[]) {
-    const chunks: Reply[][] = [];
-    for (let i = 0; i < replies.length; i += 5) chunks.push(replies.slice(i, i + 5));
-    for (const [i, chunk] of chunks.entries()) {
-      try {
-        if (i === 0 && ev.replyToken) await deps.line.reply(ev.replyToken, chunk);
-        else await deps.line.push(ev.lineUserId, chunk, uuidFromKey(`${ev.id}:reply:${i}`));
-      } catch (err) {
-        if (err instanceof ReplyTokenRejected) {
-          await deps.line.push(ev.lineUserId, chunk, uuidFromKey(`${ev.id}:reply:${i}`)).catch((e) =>
-            deps.log.error('reply fallback push failed', { event: ev.id, err: String(e) }),
-          );
-        } else {
-          deps.log.error('reply failed', { event: ev.id, err: String(err) });
-        }
-      }
+    try {
+      return await fn();
+    } finally {
+      running--;
+      waiting.shift()?.();
     }
-    if (pushIds.length) await flushOutbox(deps.db, deps.line, { ids: pushIds, log: (m) => deps.log.error(m) });
-    for (const fn of after) await fn().catch((e) => deps.log.error('after-commit step failed', { event: ev.id, err: String(e) }));
   }
 
-  async function attempt(ev: BotEvent): Promise<{ replies: Reply[]; pushIds: number[]; after: (() => Promise<void>)[] } | null> {
-    const pushIds: number[] = [];
-    const after: (() => Promise<void>)[] = [];
-    const replies = await deps.db.$transaction(
-      async (tx: Tx) => {
-        await lockUser(tx, ev.lineUserId);
-        if (!(await claimEvent(tx, ev.id))) return null;
-        const user = await userOf(tx, ev.lineUserId);
-        const ctx: Ctx = {
-          tx,
-          now: clock(),
-          event: ev,
-          user,
-          actor: actorOf(user),
-          line: deps.line,
-          publicBaseUrl: deps.publicBaseUrl,
-          async push(to, msgs, key) {
-            const id = await queuePush(tx, to, msgs, key);
-            if (id !== null) pushIds.push(id);
-          },
-          afterCommit(fn) {
-            after.push(fn);
-          },
-        };
-        return deps.route(ctx);
-      },
-      { timeout: 15_000, maxWait: 10_000 },
-    );
-    return replies === null ? null : { replies, pushIds, after };
-  }
-
-  /** The person is told of a rule in a fresh transaction that only claims the event: nothing else changes. */
-  async function claimOnly(ev: BotEvent): Promise<boolean> {
-    return deps.db.$transaction(async (tx: Tx) => {
+  /** Claims the event and queues `replies` as its answer, changing nothing else (a rule refusal, a failure). */
+  async function answerOnly(ev: BotEvent, replies: Reply[], failure?: string): Promise<void> {
+    const ids = await db.$transaction(async (tx: Tx) => {
       await lockUser(tx, ev.lineUserId);
-      return claimEvent(tx, ev.id);
+      if (!(await claimEvent(tx, ev.id))) return [];
+      if (failure) await tx.$executeRaw`UPDATE "WebhookEvent" SET "lastError" = ${failure.slice(0, 2000)} WHERE "id" = ${ev.id}`;
+      return queueAnswer(tx, ev, replies);
     });
+    courier.send(ev.lineUserId, ids);
   }
 
-  async function process(ev: BotEvent): Promise<void> {
-    for (let tries = 1; ; tries++) {
+  /** Handles the user's oldest unprocessed event, if any. `sweep`: skip a user another process is working on. */
+  async function handleNext(user: string, sweep: boolean): Promise<Outcome> {
+    const picked: { ev: BotEvent | null } = { ev: null };
+    try {
+      const result = await db.$transaction(
+        async (tx: Tx) => {
+          if (sweep) {
+            if (!(await tryLockUser(tx, user))) return 'busy' as const;
+          } else await lockUser(tx, user);
+          const next = await nextPending(tx, user);
+          if (!next) return null;
+          await claimEvent(tx, next.id);
+          if (!next.event) return { ids: [], after: [] }; // payload from an older version: set aside, claimed
+          const ev = (picked.ev = next.event);
+          const pushIds: number[] = [];
+          const after: (() => Promise<void>)[] = [];
+          const userRow = await userOf(tx, ev.lineUserId);
+          const ctx: Ctx = {
+            tx,
+            now: clock(),
+            event: ev,
+            user: userRow,
+            actor: actorOf(userRow),
+            line: deps.line,
+            publicBaseUrl: deps.publicBaseUrl,
+            async push(to, msgs, key) {
+              const id = await queuePush(tx, to, msgs, key);
+              if (id !== null) pushIds.push(id);
+            },
+            afterCommit(fn) {
+              after.push(fn);
+            },
+          };
+          const replies = await deps.route(ctx);
+          return { ids: [...(await queueAnswer(tx, ev, replies)), ...pushIds], after };
+        },
+        { timeout: 15_000, maxWait: 10_000 },
+      );
+      if (result === null) return 'empty';
+      if (result === 'busy') return 'busy';
+      courier.send(user, result.ids, result.after);
+      if (picked.ev) tries.delete(picked.ev.id);
+      return 'done';
+    } catch (err) {
+      if (isConnectionError(err)) return 'db-down';
+      const ev = picked.ev;
+      if (!ev) throw err;
       try {
-        const result = await attempt(ev);
-        if (result) await deliver(ev, result.replies, result.pushIds, result.after);
-        return;
-      } catch (err) {
         if (err instanceof RuleError) {
-          if (await claimOnly(ev)) await deliver(ev, [text(err.message)], [], []);
-          return;
+          await answerOnly(ev, [text(err.message)]);
+          return 'done';
         }
-        if (isSerializationFailure(err) && tries < MAX_TRIES) continue;
+        const n = (tries.get(ev.id) ?? 0) + 1;
+        tries.set(ev.id, n);
+        if (isSerializationFailure(err) && n < MAX_TRIES) return 'retry';
+        tries.delete(ev.id);
         const ref = ev.id.slice(-8);
-        deps.log.error('event failed', { event: ev.id, ref, err: (err as Error)?.stack ?? String(err) });
-        await recordFailure(deps.db, ev.id, String((err as Error)?.stack ?? err), true).catch(() => {});
-        await deliver(ev, [text(`ขออภัย เกิดข้อผิดพลาดในระบบ (รหัสอ้างอิง ${ref}) กรุณาลองใหม่อีกครั้ง หากยังไม่ได้ แจ้งเจ้าหน้าที่พร้อมรหัสนี้`)], [], []);
-        return;
+        log.error('event failed', { event: ev.id, ref, err: (err as Error)?.stack ?? String(err) });
+        const msg = `ขออภัย เกิดข้อผิดพลาดในระบบ (รหัสอ้างอิง ${ref}) กรุณาลองใหม่อีกครั้ง หากยังไม่ได้ แจ้งเจ้าหน้าที่พร้อมรหัสนี้`;
+        await answerOnly(ev, [text(msg)], String((err as Error)?.stack ?? err));
+        return 'done';
+      } catch (again) {
+        if (isConnectionError(again)) return 'db-down';
+        throw again;
       }
     }
   }
 
-  function settle() {
-    inFlight--;
-    if (inFlight === 0) {
-      const w = idleWaiters;
-      idleWaiters = [];
-      w.forEach((f) => f());
+  /** Works through the user's inbox until it is empty; waits out database outages. */
+  async function drain(user: string, sweep: boolean): Promise<void> {
+    for (let down = 0; !stopping; ) {
+      const outcome = await withSlot(() => handleNext(user, sweep));
+      if (outcome === 'empty' || outcome === 'busy') return;
+      if (outcome === 'db-down') {
+        if (!dbDown) log.warn('database unreachable: events wait in the inbox and resume when it is back');
+        dbDown = true;
+        await sleep(Math.min(5000, 250 * 2 ** down++));
+        continue;
+      }
+      if (dbDown) log.info('database reachable again: handling resumes');
+      dbDown = false;
+      down = 0;
     }
   }
+
+  function kick(user: string, sweep = false): void {
+    if (workers.has(user)) {
+      if (!sweep) again.add(user);
+      return;
+    }
+    const run = (async () => {
+      do {
+        again.delete(user);
+        await drain(user, sweep);
+      } while (again.has(user) && !stopping);
+    })()
+      .catch((e) => log.error('dispatch failed', { user, err: String((e as Error)?.stack ?? e) }))
+      .finally(() => {
+        workers.delete(user);
+        if (workers.size === 0) {
+          const w = idleWaiters;
+          idleWaiters = [];
+          w.forEach((f) => f());
+        }
+      });
+    workers.set(user, run);
+  }
+
+  let sweeping = false;
+  async function sweep(olderThanMs: number): Promise<void> {
+    if (sweeping || stopping) return;
+    sweeping = true;
+    try {
+      for (const user of await usersWithPending(db, olderThanMs)) kick(user, true);
+    } catch (err) {
+      if (!isConnectionError(err)) log.error('inbox sweep failed', { err: String(err) });
+    } finally {
+      sweeping = false;
+    }
+  }
+  const timer = setInterval(() => void sweep(5_000), deps.sweepMs ?? 5_000);
+  timer.unref();
+
+  const handlingIdle = () => (workers.size === 0 ? Promise.resolve() : new Promise<void>((r) => idleWaiters.push(r)));
 
   return {
-    /** Queues events; each user's events run in occurrence order, different users in parallel. */
+    /** The webhook recorded these events: work through their users' inboxes (each user in order). */
     enqueue(events: BotEvent[]): void {
-      const sorted = [...events].sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime());
-      for (const ev of sorted) {
-        inFlight++;
-        const prev = queues.get(ev.lineUserId) ?? Promise.resolve();
-        const run = prev
-          .then(async () => {
-            await slot();
-            try {
-              await process(ev);
-            } finally {
-              release();
-            }
-          })
-          .catch((e) => deps.log.error('dispatch failed', { err: String(e) }))
-          .finally(settle);
-        queues.set(ev.lineUserId, run);
-        void run.then(() => {
-          if (queues.get(ev.lineUserId) === run) queues.delete(ev.lineUserId);
-        });
-      }
+      const users = [...events].sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime()).map((e) => e.lineUserId);
+      for (const user of new Set(users)) kick(user);
     },
-    /** Resolves when every queued event has been handled and its replies sent. */
-    idle(): Promise<void> {
-      return inFlight === 0 ? Promise.resolve() : new Promise((r) => idleWaiters.push(r));
+    /** Picks up every unprocessed event now (at start: what a crash or an outage left behind). */
+    resume: () => sweep(0),
+    /** Resolves when no event is being handled and every answer queued so far has been tried once. */
+    async idle(): Promise<void> {
+      do {
+        await handlingIdle();
+        await courier.idle();
+      } while (workers.size > 0);
+    },
+    /** Stops taking work: each user's current event finishes, nothing new starts; resolves when handling is idle. */
+    async stop(): Promise<void> {
+      stopping = true;
+      clearInterval(timer);
+      await handlingIdle();
     },
   };
 }

@@ -52,15 +52,32 @@ export async function recordFailure(db: Db, id: string, error: string, giveUp: b
     WHERE "id" = ${id}`;
 }
 
-/** Events received but not yet processed (e.g. the process died), oldest first, within the last `hours`. */
-export async function pendingEvents(db: Db, hours = 24): Promise<BotEvent[]> {
-  const rows = await db.webhookEvent.findMany({
-    where: { processedAt: null, receivedAt: { gte: new Date(Date.now() - hours * 3600_000) } },
-    orderBy: { occurredAt: 'asc' },
-    take: 10_000,
-  });
-  return rows.flatMap((r) => {
-    const parsed = BotEventSchema.safeParse(r.payload);
-    return parsed.success ? [parsed.data] : [];
-  });
+/**
+ * The user's oldest unprocessed event (occurrence order, then arrival order), read under the user's lock, so events
+ * of one user take effect in order whichever process received them. A row whose payload no longer parses is
+ * returned as `invalid` so the caller can set it aside.
+ */
+export async function nextPending(tx: Tx, lineUserId: string): Promise<{ id: string; event: BotEvent | null } | null> {
+  const rows = await tx.$queryRaw<{ id: string; payload: unknown }[]>`
+    SELECT "id", "payload" FROM "WebhookEvent" WHERE "lineUserId" = ${lineUserId} AND "processedAt" IS NULL
+    ORDER BY "occurredAt", "seq" LIMIT 1`;
+  const row = rows[0];
+  if (!row) return null;
+  const parsed = BotEventSchema.safeParse(row.payload);
+  return { id: row.id, event: parsed.success ? parsed.data : null };
+}
+
+/** Like lockUser, but returns false at once when another transaction holds the user's lock. */
+export async function tryLockUser(tx: Tx, lineUserId: string): Promise<boolean> {
+  const rows = await tx.$queryRaw<{ ok: boolean }[]>`SELECT pg_try_advisory_xact_lock(hashtext(${'user:' + lineUserId})) AS ok`;
+  return rows[0]?.ok === true;
+}
+
+/** Users with events received at least `olderThanMs` ago and still unprocessed (a crash, a database outage). */
+export async function usersWithPending(db: Db, olderThanMs: number): Promise<string[]> {
+  const rows = await db.$queryRaw<{ lineUserId: string }[]>`
+    SELECT DISTINCT "lineUserId" FROM "WebhookEvent"
+    WHERE "processedAt" IS NULL AND "lineUserId" IS NOT NULL AND "receivedAt" <= now() - make_interval(secs => ${olderThanMs / 1000})
+    LIMIT 5000`;
+  return rows.map((r) => r.lineUserId);
 }

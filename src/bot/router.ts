@@ -28,6 +28,8 @@ export interface BotDefinition {
   onUnbound(ctx: Ctx, input: Input): Promise<Reply[]>;
   help(ctx: Ctx): Promise<Reply[]>;
   menu(ctx: Ctx): Promise<Reply[]>;
+  /** The refusal when the actor's role may not start the flow (null: may). Checked on every start. */
+  refuseStart?(ctx: Ctx, flow: string): Reply[] | null;
 }
 
 /** Lower-case, no spaces, Thai digits kept: how typed commands are compared. */
@@ -45,6 +47,17 @@ export const INVALID_TEXT = 'ระบบมีการปรับปรุง
 
 export function createRouter(def: BotDefinition) {
   const flows = new Map<string, Flow>(def.flows.map((f) => [f.name, f as Flow]));
+  // Maps, not the definition's plain objects: a forged action or typed word "constructor" / "__proto__" must not
+  // find Object.prototype's members.
+  const actions = new Map(Object.entries(def.actions));
+  const startWords = new Map(Object.entries(def.startWords));
+
+  /** Starts `flow` unless the actor's role may not start it: then the refusal and the menu, nothing kept. */
+  async function startFlow(ctx: Ctx, flow: Flow, args: Record<string, string>): Promise<Outcome<{ step: string }>> {
+    const refused = def.refuseStart?.(ctx, flow.name);
+    if (refused) return { type: 'done', replies: [...refused, ...(await def.menu(ctx))] };
+    return flow.start(ctx, args);
+  }
 
   async function apply(ctx: Ctx, flow: Flow, outcome: Outcome<{ step: string }>, revision: number | null): Promise<Reply[] | null> {
     switch (outcome.type) {
@@ -64,7 +77,7 @@ export function createRouter(def: BotDefinition) {
         const nextFlow = flows.get(outcome.flow);
         if (!nextFlow) throw new Error(`unknown flow ${outcome.flow}`);
         await endConversation(ctx.tx, ctx.user.id);
-        const started = await apply(ctx, nextFlow, await nextFlow.start(ctx, outcome.args), null);
+        const started = await apply(ctx, nextFlow, await startFlow(ctx, nextFlow, outcome.args), null);
         return [...outcome.replies, ...(started ?? [])];
       }
     }
@@ -76,8 +89,10 @@ export function createRouter(def: BotDefinition) {
       async start(name, args = {}) {
         const flow = flows.get(name);
         if (!flow) throw new Error(`unknown flow ${name}`);
+        const refused = def.refuseStart?.(ctx, name);
+        if (refused) return [...refused, ...(await def.menu(ctx))]; // the active conversation is kept
         await endConversation(ctx.tx, ctx.user.id);
-        return (await apply(ctx, flow, await flow.start(ctx, args), null)) ?? [];
+        return (await apply(ctx, flow, await startFlow(ctx, flow, args), null)) ?? [];
       },
     };
   }
@@ -87,7 +102,7 @@ export function createRouter(def: BotDefinition) {
       const { flow, ...args } = postback.params;
       return control(ctx, active).start(flow, args);
     }
-    const action = def.actions[postback.action];
+    const action = actions.get(postback.action);
     return action ? action(ctx, postback, control(ctx, active)) : null;
   }
 
@@ -142,7 +157,7 @@ export function createRouter(def: BotDefinition) {
       if (replies) return [...prefix, ...replies];
       return [...prefix, text('ปุ่มนี้ใช้ไม่ได้แล้ว กรุณาเลือกจากเมนูอีกครั้ง'), ...(await def.menu(ctx))];
     }
-    const start = word ? def.startWords[word] : undefined;
+    const start = word ? startWords.get(word) : undefined;
     if (start) return [...prefix, ...(await control(ctx, active).start(start.flow, start.args ?? {}))];
     return [...prefix, text('ขออภัย ไม่เข้าใจข้อความนี้'), ...(await def.menu(ctx))];
   };

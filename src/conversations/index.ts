@@ -8,9 +8,12 @@ import { helpFor, menuFor } from './menu.js';
 import { salesEntryModule } from './sales-entry.js';
 import { districtReviewModule } from './district-review.js';
 import { provinceModules } from './province-review.js';
+import { targetsModule } from './targets.js';
+import { deadlinesModule } from './deadlines.js';
+import { refuseStart } from './start-rights.js';
 
 /** Feature modules; add yours here (one line). */
-const MODULES: BotModule[] = [salesEntryModule, ...ONBOARDING_MODULES, districtReviewModule, ...provinceModules];
+const MODULES: BotModule[] = [salesEntryModule, ...ONBOARDING_MODULES, districtReviewModule, ...provinceModules, targetsModule, deadlinesModule];
 
 export function botDefinition(_deps: { db: Db }): BotDefinition {
   const def: BotDefinition = {
@@ -22,6 +25,7 @@ export function botDefinition(_deps: { db: Db }): BotDefinition {
     onUnbound,
     help: async (ctx) => helpFor(ctx.actor),
     menu: async (ctx) => menuFor(ctx.actor),
+    refuseStart: (ctx, flow) => (ctx.actor ? refuseStart(ctx.actor, flow) : null),
   };
   for (const m of MODULES) {
     for (const f of m.flows ?? []) {

@@ -30,10 +30,12 @@ function status(purpose: Purpose, r: ProducerRow): string {
 
 /** Entry buttons start sales entry directly (they keep working after this list is done, to go down the list);
  * invite buttons stay inside this conversation so a second tap cannot make a second code. */
-function itemButton(s: ListStep, r: ProducerRow) {
-  const month: Record<string, string> = s.month ? { month: s.month } : {};
+function itemButton(s: ListStep, r: ProducerRow, month: MonthKey) {
+  // From the "not yet reported <month>" list (or a list about an earlier open month) the month is known: sales
+  // entry does not ask it again.
+  const forMonth: Record<string, string> = s.view === 'pending' || s.month ? { month } : {};
   return s.purpose === 'entry'
-    ? { label: 'บันทึกยอด', postback: { action: 'start', params: { flow: 'sales-entry', producerId: String(r.id), ...month } }, display: `บันทึกยอดของ ${r.name}`, style: 'primary' as const }
+    ? { label: 'บันทึกยอด', postback: { action: 'start', params: { flow: 'sales-entry', producerId: String(r.id), ...forMonth } }, display: `บันทึกยอดของ ${r.name}`, style: 'primary' as const }
     : { label: 'สร้างรหัสเชิญ', postback: pb('pp-pick', s.token, { p: String(r.id) }), display: `สร้างรหัสเชิญให้ ${r.name}`, style: 'primary' as const };
 }
 
@@ -81,7 +83,7 @@ export function listPrompt(s: ListStep, page: ProducerPage, month: MonthKey, dis
       title: r.name,
       detail: `ต.${r.tambon} · ${PRODUCER_TYPE_SHORT_TH[r.type]}`,
       status: status(s.purpose, r),
-      button: itemButton(s, r),
+      button: itemButton(s, r, month),
     })),
     footer: `${page.pages > 1 ? `หน้า ${page.page}/${page.pages} · ` : ''}พิมพ์ลำดับเพื่อเลือก หรือพิมพ์ส่วนหนึ่งของชื่อเพื่อค้นหา`,
   };

@@ -60,11 +60,13 @@ async function prompt(ctx: Ctx, s: S): Promise<Reply[]> {
   return (await listReplies(ctx, s)).replies;
 }
 
-/** To sales entry (for `month` when the list was about an earlier month) or to the invite. */
-const handOver = (s: S, producerId: number, month?: string): Out =>
-  s.purpose === 'entry'
-    ? switchTo('sales-entry', { producerId: String(producerId), ...(month ? { month } : {}) })
-    : switchTo('invite', { producerId: String(producerId) });
+/** Picked: sales entry (for the listed month when picked from the "not yet reported" list or a list about an
+ * earlier open month) or an invite code. */
+const handOver = (ctx: Ctx, s: S, producerId: number): Out => {
+  if (s.purpose !== 'entry') return switchTo('invite', { producerId: String(producerId) });
+  const known = s.step === 'list' && (s.view === 'pending' || s.month !== undefined);
+  return switchTo('sales-entry', { producerId: String(producerId), ...(known ? { month: monthOf(ctx, s) } : {}) });
+};
 
 async function start(ctx: Ctx, args: Record<string, string>): Promise<Out> {
   const actor = ctx.actor!;
@@ -105,7 +107,7 @@ async function advance(ctx: Ctx, s: S, input: Input): Promise<Out> {
   }
   if (action === 'pp-pick') {
     const id = Number(params.p);
-    return Number.isInteger(id) && id > 0 ? handOver(s, id, s.step === 'list' ? s.month : undefined) : stay(...(await prompt(ctx, s)));
+    return Number.isInteger(id) && id > 0 ? handOver(ctx, s, id) : stay(...(await prompt(ctx, s)));
   }
 
   if (s.step === 'search') return raw ? search(ctx, s, raw) : stay(...P.searchPrompt(s));
@@ -122,7 +124,7 @@ async function advance(ctx: Ctx, s: S, input: Input): Promise<Out> {
       const hint = one.total ? `กรุณาพิมพ์ลำดับ 1–${one.total} หรือกดปุ่มในรายการ` : 'รายการนี้ไม่มีผู้ผลิต';
       return stay(text(`ไม่มีลำดับที่ ${digits} ในรายการนี้ ${hint}`), ...(await prompt(ctx, s)));
     }
-    return handOver(s, one.rows[0]!.id, s.month);
+    return handOver(ctx, s, one.rows[0]!.id);
   }
   if (raw) return search(ctx, s, raw);
   return stay(...(await prompt(ctx, s)));

@@ -5,6 +5,7 @@ import type { Ctx } from '../bot/context.js';
 import type { Input } from '../bot/events.js';
 import { cancelled, done, next, pass, stay, switchTo, type Flow, type Outcome } from '../bot/flow.js';
 import { normaliseWord } from '../bot/router.js';
+import { defaultReportingMonth } from '../domain/fiscal-period.js';
 import { text, type Reply } from '../bot/reply.js';
 import { CATEGORIES, CATEGORY_SHORT_TH, CATEGORY_TH, PRODUCER_TYPE_SHORT_TH, PRODUCER_TYPE_TH } from '../domain/catalog.js';
 import {
@@ -75,7 +76,9 @@ async function confirm(ctx: Ctx, s: RegStep<'summary'>): Promise<Out> {
     districtId: districtId(ctx), name: s.name, type: s.type, category: s.category, tambon: s.tambon, phone: s.phone,
   }, ctx.now, ctx.event.id);
   const saved = text(`ลงทะเบียนเรียบร้อย ✅\n${p.name} (ต.${p.tambon})\nรหัสทะเบียน ${p.registrationCode}`);
-  return switchTo(s.then === 'invite' ? 'invite' : 'sales-entry', { producerId: String(p.id) }, saved);
+  // Straight to the new producer's entry for the month just ended (or its invite code).
+  if (s.then === 'invite') return switchTo('invite', { producerId: String(p.id) }, saved);
+  return switchTo('sales-entry', { producerId: String(p.id), month: defaultReportingMonth(ctx.now) }, saved);
 }
 
 async function start(ctx: Ctx, args: Record<string, string>): Promise<Out> {

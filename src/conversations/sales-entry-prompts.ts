@@ -20,19 +20,50 @@ import { toAmounts, type AmountStrings, type ChosenState, type StepOf } from './
 export const FLOW = 'sales-entry';
 const baht = (s: string | bigint) => `${formatBaht(BigInt(s))} บาท`;
 const pb = (action: string, token: string, params: Record<string, string> = {}) => ({ action, params: { t: token, ...params } });
+/** "ย้อนกลับ": the previous question again, keeping what was already answered. */
+const back = (token: string): Choice => tap('ย้อนกลับ', pb('se-back', token), 'ย้อนกลับ');
+const cancel = say('ยกเลิก');
+
+/** The one-message example: all four amounts, so typing it as shown asks nothing more. */
+export const ONE_MESSAGE_EXAMPLE = 'หน้าร้าน 120,000 ออนไลน์ 5,000 ส่งออก 0 ส่งออกออนไลน์ 0';
+
+/** Short names of the four amounts for buttons (≤ 20 characters). */
+export const CHANNEL_SHORT_TH: Record<Channel, string> = {
+  domesticOffline: 'ในประเทศ หน้าร้าน',
+  domesticOnline: 'ในประเทศ ออนไลน์',
+  exportOffline: 'ส่งออก ออฟไลน์',
+  exportOnline: 'ส่งออก ออนไลน์',
+};
 
 export function monthPrompt(s: StepOf<'month'>): Reply[] {
   const choices = s.months.map((m) => tap(formatMonthTh(m as MonthKey), pb('se-month', s.token, { m }), formatMonthTh(m as MonthKey)));
   const who = s.onBehalf ? `ของ ${s.producerName} ` : '';
-  return [text(`รายงานยอดขาย${who}ของเดือนไหนคะ? (ปกติคือเดือน${formatMonthTh(s.months[0] as MonthKey)} ที่เพิ่งสิ้นสุด)`, [...choices, say('ยกเลิก')])];
+  const newestLocked = s.locked.find((m) => m > s.months[0]!);
+  const usual = newestLocked
+    ? `เดือน${formatMonthTh(newestLocked as MonthKey)} จังหวัดยืนยันและปิดรับแล้ว จึงแก้ไขไม่ได้ (ถ้าต้องแก้ ให้เจ้าหน้าที่อำเภอขอปลดล็อก)\nเดือนที่ยังเปิดรับ: ${s.months.map((m) => formatMonthTh(m as MonthKey)).join(', ')}`
+    : `(ปกติคือเดือน${formatMonthTh(s.months[0] as MonthKey)} ที่เพิ่งสิ้นสุด)`;
+  return [text(`รายงานยอดขาย${who}ของเดือนไหนคะ?\n${usual}`, [...choices, ...(s.onBehalf ? [back(s.token)] : []), cancel])];
 }
 
 export function categoryPrompt(s: StepOf<'category'>, own: ProductCategory[]): Reply[] {
   const list = s.all || own.length === 0 ? CATEGORIES : own;
   const choices: Choice[] = list.map((c) => tap(CATEGORY_SHORT_TH[c], pb('se-cat', s.token, { c }), CATEGORY_TH[c]));
   if (!s.all && own.length < CATEGORIES.length && own.length > 0) choices.push(tap('ประเภทอื่น', pb('se-cat-all', s.token)));
-  choices.push(say('ยกเลิก'));
+  if (own.length > 1) choices.push(tap('ไม่มียอดทุกประเภท', pb('se-none-all', s.token), 'เดือนนี้ไม่มียอดขายทุกประเภท'));
+  choices.push(back(s.token), cancel);
   return [text(`เดือน${formatMonthTh(s.month as MonthKey)}: ยอดขายของผลิตภัณฑ์ประเภทไหนคะ?\n(ถ้ามีหลายประเภท ให้รายงานทีละประเภท)`, choices)];
+}
+
+export function noneAllPrompt(s: StepOf<'none-all'>): Reply[] {
+  const names = s.categories.map((c) => CATEGORY_TH[c]).join(', ');
+  const skipped = s.skipped.length ? `\n(ไม่รวม ${s.skipped.map((c) => CATEGORY_TH[c]).join(', ')} เพราะมีข้อมูลเดือนนี้แล้ว)` : '';
+  return [
+    text(`บันทึกว่าเดือน${formatMonthTh(s.month as MonthKey)} ${s.producerName} ไม่มียอดขาย (0 บาท) ${s.categories.length} ประเภท: ${names}${skipped}\nกด "ยืนยัน" เพื่อบันทึก`, [
+      tap('ยืนยัน', pb('se-none-confirm', s.token), 'ยืนยัน ไม่มียอดขาย'),
+      back(s.token),
+      cancel,
+    ]),
+  ];
 }
 
 function heading(s: ChosenState): string {
@@ -48,11 +79,11 @@ export function amountsPrompt(s: StepOf<'amounts'>): Reply[] {
   }
   choices.push(tap('กรอกทีละช่อง', pb('se-guided', s.token), 'กรอกทีละช่อง'));
   choices.push(tap('ไม่มียอดขาย', pb('se-zero', s.token), 'เดือนนี้ไม่มียอดขาย'));
-  choices.push(say('ยกเลิก'));
+  choices.push(back(s.token), cancel);
   lines.push(
     '',
-    'พิมพ์ยอดขายเป็นบาทในข้อความเดียวได้ เช่น',
-    'ในประเทศ 120,000 ออนไลน์ 5,000 ส่งออก 0',
+    'พิมพ์ยอดขาย 4 ช่องเป็นบาทในข้อความเดียวได้ เช่น',
+    ONE_MESSAGE_EXAMPLE,
     'หรือกด "กรอกทีละช่อง" เพื่อตอบทีละคำถาม',
   );
   return [text(lines.join('\n'), choices)];
@@ -68,31 +99,69 @@ const QUESTION: Record<Channel, string> = {
 export function amountPrompt(s: StepOf<'amount'>, note?: string): Reply[] {
   const n = CHANNELS.indexOf(s.field) + 1;
   const body = `${note ? `${note}\n\n` : ''}(${n}/4) ${QUESTION[s.field]}${s.last ? `\nเดือนที่แล้ว: ${baht(s.last[s.field])}` : ''}`;
-  return [text(body, [say('0 / ไม่มี', '0'), say('ยกเลิก')])];
+  return [text(body, [say('0 / ไม่มี', '0'), back(s.token), cancel])];
 }
 
 export function unusualPrompt(s: StepOf<'unusual'>): Reply[] {
   const rows = s.fields.map((f) => `• ${CHANNEL_TH[f]} ${baht(s.amounts[f]!)} (เดือนที่แล้ว ${baht(s.last![f])})`);
   return [
-    text(`ตัวเลขนี้ต่างจากเดือนที่แล้วมาก\n${rows.join('\n')}\n\nยืนยันตัวเลขนี้ใช่ไหมคะ?`, [
+    text(`ตัวเลขนี้ต่างจากเดือนที่แล้วมาก\n${rows.join('\n')}\n\nยืนยันตัวเลขนี้ใช่ไหมคะ? ${s.fields.length === 1 ? '(หรือพิมพ์ตัวเลขที่ถูกต้องได้เลย)' : '(หรือกด "แก้ไข" เพื่อพิมพ์ใหม่เฉพาะช่องเหล่านี้)'}`, [
       tap('ใช่ ถูกต้อง', pb('se-unusual-yes', s.token), 'ใช่ ถูกต้อง'),
       tap('แก้ไข', pb('se-unusual-no', s.token), 'แก้ไขตัวเลข'),
-      say('ยกเลิก'),
+      back(s.token),
+      cancel,
     ]),
   ];
 }
 
 export function exportCountryPrompt(s: ChosenState): Reply[] {
-  return [text(`${heading(s)}\nมียอดส่งออก: ส่งออกไปประเทศไหนคะ? (พิมพ์ชื่อประเทศ เช่น ญี่ปุ่น ถ้าหลายประเทศ พิมพ์คั่นด้วย , )`, [say('จีน'), say('ญี่ปุ่น'), say('ลาว'), say('กัมพูชา'), say('เมียนมา'), say('ยกเลิก')])];
+  const common = ['จีน', 'ญี่ปุ่น', 'ลาว', 'กัมพูชา', 'เมียนมา'].map((c) => say(c));
+  return [text(`${heading(s)}\nมียอดส่งออก: ส่งออกไปประเทศไหนคะ? (พิมพ์ชื่อประเทศ เช่น ญี่ปุ่น ถ้าหลายประเทศ พิมพ์คั่นด้วย , )`, [...common, back(s.token), cancel])];
 }
+
+/** A typed name that is on no country list: its closest matches, or the name as typed, confirmed explicitly. */
+export function countryNotFoundPrompt(s: StepOf<'export-country'>, suggestions: { code: string; nameTh: string }[]): Reply[] {
+  const p = s.pending!;
+  const near = suggestions.length ? `ใกล้เคียง: ${suggestions.map((c) => c.nameTh).join(', ')}` : 'ไม่พบชื่อที่ใกล้เคียง';
+  return [
+    text(`ไม่พบประเทศชื่อ "${p.unknown}" ในรายชื่อประเทศ\n${near}\nกรุณาเลือกจากปุ่ม หรือพิมพ์ชื่อใหม่ ถ้าชื่อนี้ถูกต้องจริง กด "ใช้ชื่อตามที่พิมพ์"`, [
+      ...suggestions.map((c) => tap(shortLabel(c.nameTh), pb('se-country', s.token, { c: c.code }), c.nameTh)),
+      tap('ใช้ชื่อตามที่พิมพ์', pb('se-country-typed', s.token), `ใช้ชื่อ ${p.unknown}`),
+      back(s.token),
+      cancel,
+    ]),
+  ];
+}
+
+const shortLabel = (s: string) => (s.length <= 20 ? s : `${s.slice(0, 19)}…`);
 
 export function exportChannelPrompt(s: ChosenState): Reply[] {
   const choices = (['SELF', 'AGENT', 'WEBSITE'] as const).map((c) => tap(EXPORT_CHANNEL_TH[c], pb('se-xch', s.token, { x: c }), EXPORT_CHANNEL_TH[c]));
-  return [text('ส่งออกผ่านช่องทางไหนคะ?', [...choices, say('ยกเลิก')])];
+  return [text('ส่งออกผ่านช่องทางไหนคะ?', [...choices, back(s.token), cancel])];
 }
 
-export function exportAgencyPrompt(): Reply[] {
-  return [text('มีหน่วยงานใดสนับสนุนการส่งออกไหมคะ? (พิมพ์ชื่อหน่วยงาน หรือกด "ไม่มี")', [say('ไม่มี'), say('กรมการพัฒนาชุมชน'), say('กรมส่งเสริมการค้าฯ'), say('ยกเลิก')])];
+export function exportAgencyPrompt(s: ChosenState): Reply[] {
+  return [text('มีหน่วยงานใดสนับสนุนการส่งออกไหมคะ? (พิมพ์ชื่อหน่วยงาน หรือกด "ไม่มี")', [say('ไม่มี'), say('กรมการพัฒนาชุมชน'), say('กรมส่งเสริมการค้าฯ'), back(s.token), cancel])];
+}
+
+/** "แก้ไข" on the summary: which amount to change (the others and the export details are kept). */
+export function editWhichPrompt(s: StepOf<'edit-which'>): Reply[] {
+  const a = toAmounts(s.amounts as AmountStrings);
+  const rows = CHANNELS.map((c) => `• ${CHANNEL_TH[c]} ${baht(a[c])}`);
+  return [
+    text(`ต้องการแก้ไขช่องไหนคะ? ช่องอื่นจะคงไว้ตามเดิม\n${rows.join('\n')}\n(หรือพิมพ์ชื่อช่องพร้อมตัวเลข เช่น ออนไลน์ 6,000)`, [
+      ...CHANNELS.map((c) => tap(CHANNEL_SHORT_TH[c], pb('se-edit-field', s.token, { f: c }), `แก้ไข${CHANNEL_TH[c]}`)),
+      ...(s.exports.length ? [tap('ข้อมูลส่งออก', pb('se-edit-export', s.token), 'แก้ไขข้อมูลการส่งออก')] : []),
+      tap('กรอกใหม่ทั้งหมด', pb('se-edit-all', s.token), 'กรอกใหม่ทั้งหมด'),
+      back(s.token),
+      cancel,
+    ]),
+  ];
+}
+
+export function editAmountPrompt(s: StepOf<'edit-amount'>, note?: string): Reply[] {
+  const now = baht(s.amounts[s.field]);
+  return [text(`${note ? `${note}\n\n` : ''}${QUESTION[s.field]}\n(ตอนนี้: ${now})`, [say('0 / ไม่มี', '0'), back(s.token), cancel])];
 }
 
 export function summaryCard(s: StepOf<'summary'>, lateNote: string | null): Reply[] {

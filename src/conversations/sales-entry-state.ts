@@ -32,20 +32,30 @@ const Chosen = Who.extend({
   last: FullAmounts.nullable(),
 });
 
+const Exports = z.array(Export).max(1);
+/** A typed country name that is on no list, kept until the person picks a suggestion or confirms it as typed. */
+const PendingCountry = z.object({ known: z.array(z.string()).max(10), unknown: z.string().min(1).max(80) });
+
 export const SalesEntryState = z.discriminatedUnion('step', [
-  Who.extend({ step: z.literal('month'), months: z.array(Month).min(1).max(6) }),
+  /** `locked`: months of the window the province has confirmed, so the prompt can say the usual one is closed. */
+  Who.extend({ step: z.literal('month'), months: z.array(Month).min(1).max(6), locked: z.array(Month).max(6) }),
   Who.extend({ step: z.literal('category'), month: Month, all: z.boolean() }),
+  /** "No sales this month" for every category the producer has no entry for yet (`skipped`: those it has). */
+  Who.extend({ step: z.literal('none-all'), month: Month, categories: z.array(Category).min(1), skipped: z.array(Category) }),
   Chosen.extend({ step: z.literal('amounts') }),
   Chosen.extend({ step: z.literal('amount'), amounts: PartialAmounts, field: ChannelName }),
   Chosen.extend({ step: z.literal('unusual'), amounts: PartialAmounts, fields: z.array(ChannelName).min(1) }),
-  Chosen.extend({ step: z.literal('export-country'), amounts: FullAmounts }),
+  Chosen.extend({ step: z.literal('export-country'), amounts: FullAmounts, pending: PendingCountry.nullable() }),
   Chosen.extend({ step: z.literal('export-channel'), amounts: FullAmounts, country: z.string() }),
   Chosen.extend({ step: z.literal('export-agency'), amounts: FullAmounts, country: z.string(), channel: Export.shape.channel }),
-  Chosen.extend({ step: z.literal('summary'), amounts: FullAmounts, exports: z.array(Export).max(1) }),
+  Chosen.extend({ step: z.literal('summary'), amounts: FullAmounts, exports: Exports }),
+  /** "แก้ไข" on the summary: which amount (or the export details) to change; the rest is kept. */
+  Chosen.extend({ step: z.literal('edit-which'), amounts: FullAmounts, exports: Exports }),
+  Chosen.extend({ step: z.literal('edit-amount'), amounts: FullAmounts, exports: Exports, field: ChannelName }),
 ]);
 export type SalesEntryState = z.infer<typeof SalesEntryState>;
 export type StepOf<K extends SalesEntryState['step']> = Extract<SalesEntryState, { step: K }>;
-export type ChosenState = Exclude<SalesEntryState, { step: 'month' } | { step: 'category' }>;
+export type ChosenState = Exclude<SalesEntryState, { step: 'month' } | { step: 'category' } | { step: 'none-all' }>;
 export type PartialAmountStrings = z.infer<typeof PartialAmounts>;
 export type AmountStrings = z.infer<typeof FullAmounts>;
 

@@ -5,27 +5,22 @@ import type { Ctx } from '../bot/context.js';
 import type { Input } from '../bot/events.js';
 import { cancelled, done, next, pass, stay, switchTo, type Flow, type Outcome } from '../bot/flow.js';
 import { say, tap, text, type Reply } from '../bot/reply.js';
-import { CATEGORIES, CATEGORY_TH, CHANNEL_TH, CHANNELS, exportOf, STATUS_TH, totalOf, type Channel } from '../domain/catalog.js';
-import { parseAmount, parseFourAmounts, looksUnusual } from '../domain/amount-parser.js';
-import { dueDates } from '../domain/deadlines.js';
-import { isLate, parseMonthKey, type MonthKey } from '../domain/fiscal-period.js';
-import { amountsOf, findEntry, lastMonthAmounts, openMonths, submitEntry } from '../domain/sales.js';
-import { EDITABLE } from '../domain/sales-status.js';
-import { formatBaht, formatDayTh, formatMonthTh, formatPercentChange, thaiMonthName, type MonthNumber } from '../domain/thai-format.js';
-import { formatFiscalYearTh } from '../domain/thai-format.js';
-import { fiscalYearOf } from '../domain/fiscal-period.js';
+import { CATEGORIES, CATEGORY_TH, CHANNEL_TH, CHANNELS, exportOf, totalOf, type Channel } from '../domain/catalog.js';
+import { parseAmount, parseFourAmounts } from '../domain/amount-parser.js';
+import { fiscalYearOf, parseMonthKey, type MonthKey } from '../domain/fiscal-period.js';
+import { amountsOf, findEntry, reportingMonths, submitEntry } from '../domain/sales.js';
+import { formatBaht, formatFiscalYearTh, formatMonthTh, formatPercentChange, thaiMonthName, type MonthNumber } from '../domain/thai-format.js';
 import type { ProductCategory } from '../db/generated/enums.js';
 import * as P from './sales-entry-prompts.js';
 import type { BotModule } from './module.js';
+import { advanceEditAmount, advanceEditWhich, advanceExportCountry, advanceUnusual, back, editWhich } from './sales-entry-corrections.js';
+import { afterFill, chooseCategory, continueFilling, enterCategory, ownCategories, prompt, who } from './sales-entry-steps.js';
 import {
   SalesEntryState,
-  isComplete,
-  missingChannels,
   newToken,
   toAmounts,
   toStrings,
   type AmountStrings,
-  type ChosenState,
   type PartialAmountStrings,
   type StepOf,
 } from './sales-entry-state.js';
@@ -34,76 +29,8 @@ type S = SalesEntryState;
 type Out = Outcome<S>;
 const YES = new Set(['ใช่', 'ใช่ถูกต้อง', 'ถูกต้อง', 'ยืนยัน', 'ok', 'โอเค', 'yes']);
 const NO = new Set(['ไม่', 'ไม่ใช่', 'แก้ไข', 'แก้', 'no']);
+const BACK = new Set(['ย้อนกลับ', 'ย้อน', 'กลับ', 'back']);
 const squash = (t: string) => t.replace(/\s+/g, '').toLowerCase();
-
-async function prompt(ctx: Ctx, s: S): Promise<Reply[]> {
-  switch (s.step) {
-    case 'month': return P.monthPrompt(s);
-    case 'category': return P.categoryPrompt(s, await ownCategories(ctx, s.producerId));
-    case 'amounts': return P.amountsPrompt(s);
-    case 'amount': return P.amountPrompt(s);
-    case 'unusual': return P.unusualPrompt(s);
-    case 'export-country': return P.exportCountryPrompt(s);
-    case 'export-channel': return P.exportChannelPrompt(s);
-    case 'export-agency': return P.exportAgencyPrompt();
-    case 'summary': return P.summaryCard(s, await lateNote(ctx, s.month as MonthKey));
-  }
-}
-
-async function ownCategories(ctx: Ctx, producerId: number): Promise<ProductCategory[]> {
-  const p = await ctx.tx.producer.findUnique({ where: { id: producerId }, select: { categories: true } });
-  return CATEGORIES.filter((c) => p?.categories.includes(c));
-}
-
-async function lateNote(ctx: Ctx, month: MonthKey): Promise<string | null> {
-  const due = (await dueDates(ctx.tx, month)).entryDue;
-  return isLate(ctx.now, due) ? `ส่งหลังกำหนด (กำหนดส่ง ${formatDayTh(due)}) ระบบรับข้อมูลและบันทึกว่าส่งล่าช้า` : null;
-}
-
-async function chooseCategory(ctx: Ctx, s: StepOf<'category'>, category: ProductCategory): Promise<Out> {
-  const month = s.month as MonthKey;
-  const existing = await findEntry(ctx.tx, ctx.actor!, s.producerId, month, category);
-  if (existing && !EDITABLE.includes(existing.status)) {
-    return stay(text(`${CATEGORY_TH[category]} เดือน${formatMonthTh(month)} ${STATUS_TH[existing.status]} แล้ว (รวม ${formatBaht(totalOf(amountsOf(existing)))} บาท) จึงแก้ไขไม่ได้ เลือกประเภทอื่น หรือพิมพ์ "ยกเลิก"`), ...(await prompt(ctx, s)));
-  }
-  const last = await lastMonthAmounts(ctx.tx, ctx.actor!, s.producerId, month, category);
-  const state: StepOf<'amounts'> = {
-    ...s, step: 'amounts', category, revision: existing?.revision ?? null, last: last ? toStrings(last) : null,
-  };
-  const pre: Reply[] = [];
-  if (existing) {
-    const why = existing.status === 'RETURNED' && existing.returnReason ? `\nเหตุผลที่ส่งกลับ: ${existing.returnReason}` : '';
-    pre.push(text(`มีข้อมูลเดือนนี้อยู่แล้ว (${STATUS_TH[existing.status]}, รวม ${formatBaht(totalOf(amountsOf(existing)))} บาท)${why}\nตัวเลขที่กรอกใหม่จะแทนที่ของเดิม`));
-  }
-  return next(state, ...pre, ...P.amountsPrompt(state));
-}
-
-/** After some amounts were typed: check unusual ones, then ask what is missing, then go on. */
-async function afterFill(ctx: Ctx, s: ChosenState, amounts: PartialAmountStrings, filled: Channel[], note?: string): Promise<Out> {
-  const base = { ...s, amounts } as ChosenState;
-  const unusual = s.last ? filled.filter((f) => looksUnusual(BigInt(amounts[f]!), BigInt(s.last![f]))) : [];
-  if (unusual.length) {
-    const st: StepOf<'unusual'> = { ...base, step: 'unusual', amounts, fields: unusual };
-    return next(st, ...(note ? [text(note)] : []), ...P.unusualPrompt(st));
-  }
-  return continueFilling(ctx, base, amounts, note);
-}
-
-async function continueFilling(ctx: Ctx, s: ChosenState, amounts: PartialAmountStrings, note?: string): Promise<Out> {
-  const missing = missingChannels(amounts);
-  if (missing.length) {
-    const st: StepOf<'amount'> = { ...s, step: 'amount', amounts, field: missing[0]! };
-    return next(st, ...P.amountPrompt(st, note));
-  }
-  if (!isComplete(amounts)) throw new Error('unreachable');
-  const pre = note ? [text(note)] : [];
-  if (exportOf(toAmounts(amounts)) > 0n) {
-    const st: StepOf<'export-country'> = { ...s, step: 'export-country', amounts };
-    return next(st, ...pre, ...P.exportCountryPrompt(st));
-  }
-  const st: StepOf<'summary'> = { ...s, step: 'summary', amounts, exports: [] };
-  return next(st, ...pre, ...(await prompt(ctx, st)));
-}
 
 function readAmountsMessage(s: StepOf<'amounts'>, raw: string): { amounts: PartialAmountStrings; filled: Channel[]; note?: string } | { error: string } {
   const four = parseFourAmounts(raw);
@@ -187,16 +114,38 @@ async function start(ctx: Ctx, args: Record<string, string>): Promise<Out> {
     if (actor.role === 'DISTRICT_OFFICER') return switchTo('pick-producer', {});
     return done(text('เมนูรายงานยอดขายใช้ได้สำหรับผู้ผลิตและเจ้าหน้าที่อำเภอ'));
   }
-  const months = await openMonths(ctx.tx, actor, producerId, ctx.now);
+  const { open: months, locked } = await reportingMonths(ctx.tx, actor, producerId, ctx.now);
   const producer = await ctx.tx.producer.findUniqueOrThrow({ where: { id: producerId } });
   if (!months.length) return done(text('ตอนนี้ไม่มีเดือนที่เปิดให้รายงาน (เดือนล่าสุดจังหวัดยืนยันแล้ว)'));
-  const who = { producerId, producerName: producer.name, onBehalf: actor.role !== 'PRODUCER', token: newToken() };
-  if (args.month && months.includes(args.month as MonthKey)) {
-    const st: StepOf<'category'> = { ...who, step: 'category', month: args.month, all: false };
-    return next(st, ...P.categoryPrompt(st, await ownCategories(ctx, producerId)));
-  }
-  const st: StepOf<'month'> = { ...who, step: 'month', months };
+  const w = { producerId, producerName: producer.name, onBehalf: actor.role !== 'PRODUCER', token: newToken() };
+  // A month named by the caller (the pending list, a reminder, a new registration) is not asked again.
+  if (args.month && months.includes(args.month as MonthKey)) return enterCategory(ctx, w, args.month);
+  const st: StepOf<'month'> = { ...w, step: 'month', months, locked };
   return next(st, ...P.monthPrompt(st));
+}
+
+/** "ไม่มียอดขายเดือนนี้" for every category of the producer that has no entry for the month yet. */
+async function noneForAll(ctx: Ctx, s: StepOf<'category'>): Promise<Out> {
+  const own = await ownCategories(ctx, s.producerId);
+  const month = s.month as MonthKey;
+  const existing = await Promise.all(own.map((c) => findEntry(ctx.tx, ctx.actor!, s.producerId, month, c)));
+  const categories = own.filter((_, i) => !existing[i]);
+  const skipped = own.filter((_, i) => existing[i]);
+  if (!categories.length) return stay(text('ทุกประเภทมีข้อมูลเดือนนี้แล้ว ถ้าต้องการแก้ ให้เลือกประเภทที่จะแก้ไข'), ...(await prompt(ctx, s)));
+  const st: StepOf<'none-all'> = { ...who(s), step: 'none-all', month: s.month, categories, skipped };
+  return next(st, ...P.noneAllPrompt(st));
+}
+
+async function confirmNoneForAll(ctx: Ctx, s: StepOf<'none-all'>): Promise<Out> {
+  const zero = { domesticOffline: 0n, domesticOnline: 0n, exportOffline: 0n, exportOnline: 0n };
+  for (const category of s.categories) {
+    await submitEntry(ctx.tx, ctx.actor!, { producerId: s.producerId, month: s.month as MonthKey, category, amounts: zero, exports: [], expectedRevision: null }, ctx.now, ctx.event.id);
+  }
+  const names = s.categories.map((c) => CATEGORY_TH[c]).join(', ');
+  return done(text(`บันทึกแล้ว ✅ ${s.producerName} เดือน${formatMonthTh(s.month as MonthKey)} ไม่มียอดขาย: ${names}\nสถานะ: รอเจ้าหน้าที่อำเภอตรวจสอบและยืนยัน`, [
+    ...(s.onBehalf ? [tap('ผู้ผลิตรายต่อไป', { action: 'start', params: { flow: 'pick-producer' } }, 'ผู้ผลิตรายต่อไป')] : []),
+    say('เมนู'),
+  ]));
 }
 
 async function advance(ctx: Ctx, s: S, input: Input): Promise<Out> {
@@ -210,23 +159,27 @@ async function advance(ctx: Ctx, s: S, input: Input): Promise<Out> {
   const params = input.kind === 'postback' ? input.postback.params : {};
   const raw = input.kind === 'text' ? input.text : '';
   const again = async (...pre: Reply[]) => stay<S>(...pre, ...(await prompt(ctx, s)));
+  if (pbAction === 'se-back' || BACK.has(squash(raw))) return back(ctx, s);
 
   switch (s.step) {
     case 'month': {
       const m = pbAction === 'se-month' ? params.m : matchMonth(raw, s.months);
       if (!m || !s.months.includes(m)) return again(text('กรุณาเลือกเดือนจากปุ่มด้านล่าง'));
-      const st: StepOf<'category'> = { producerId: s.producerId, producerName: s.producerName, onBehalf: s.onBehalf, token: s.token, step: 'category', month: m, all: false };
-      return next(st, ...P.categoryPrompt(st, await ownCategories(ctx, s.producerId)));
+      return enterCategory(ctx, s, m);
     }
     case 'category': {
       if (pbAction === 'se-cat-all') {
         const st = { ...s, all: true };
         return next(st, ...P.categoryPrompt(st, await ownCategories(ctx, s.producerId)));
       }
+      if (pbAction === 'se-none-all') return noneForAll(ctx, s);
       const c = pbAction === 'se-cat' ? CATEGORIES.find((x) => x === params.c) : matchCategory(raw);
       if (!c) return again(text('กรุณาเลือกประเภทผลิตภัณฑ์จากปุ่มด้านล่าง'));
       return chooseCategory(ctx, s, c);
     }
+    case 'none-all':
+      if (pbAction === 'se-none-confirm' || YES.has(squash(raw))) return confirmNoneForAll(ctx, s);
+      return again(text('กรุณากด "ยืนยัน" เพื่อบันทึกว่าไม่มียอดขาย หรือ "ย้อนกลับ"'));
     case 'amounts': {
       if (pbAction === 'se-same' && s.last) return afterFill(ctx, s, s.last, []);
       if (pbAction === 'se-guided') return continueFilling(ctx, s, {});
@@ -242,27 +195,16 @@ async function advance(ctx: Ctx, s: S, input: Input): Promise<Out> {
       if (!r.ok) return stay(...P.amountPrompt(s, r.message));
       return afterFill(ctx, s, { ...s.amounts, [s.field]: r.satang.toString() }, [s.field]);
     }
-    case 'unusual': {
-      const yes = pbAction === 'se-unusual-yes' || YES.has(squash(raw));
-      const no = pbAction === 'se-unusual-no' || NO.has(squash(raw));
-      if (yes) return continueFilling(ctx, s, s.amounts);
-      if (!no) return again(text('กรุณากด "ใช่ ถูกต้อง" หรือ "แก้ไข"'));
-      const amounts = { ...s.amounts };
-      for (const f of s.fields) delete amounts[f];
-      return continueFilling(ctx, s, amounts);
-    }
-    case 'export-country': {
-      const country = raw.trim();
-      if (!country || country.length > 80 || /\d/.test(country)) return again(text('กรุณาพิมพ์ชื่อประเทศที่ส่งออก เช่น ญี่ปุ่น'));
-      const st: StepOf<'export-channel'> = { ...s, step: 'export-channel', country };
-      return next(st, ...P.exportChannelPrompt(st));
-    }
+    case 'unusual':
+      return advanceUnusual(ctx, s, pbAction === 'se-unusual-yes' || YES.has(squash(raw)), pbAction === 'se-unusual-no' || NO.has(squash(raw)), raw);
+    case 'export-country':
+      return advanceExportCountry(ctx, s, pbAction, params, raw);
     case 'export-channel': {
       const byText: Record<string, 'SELF' | 'AGENT' | 'WEBSITE'> = { จำหน่ายด้วยตนเอง: 'SELF', ด้วยตนเอง: 'SELF', ตนเอง: 'SELF', ผ่านตัวแทน: 'AGENT', ตัวแทน: 'AGENT', ผ่านเว็บไซต์: 'WEBSITE', เว็บไซต์: 'WEBSITE', website: 'WEBSITE' };
       const x = pbAction === 'se-xch' ? (['SELF', 'AGENT', 'WEBSITE'] as const).find((v) => v === params.x) : byText[squash(raw)];
       if (!x) return again(text('กรุณาเลือกช่องทางจากปุ่มด้านล่าง'));
       const st: StepOf<'export-agency'> = { ...s, step: 'export-agency', channel: x };
-      return next(st, ...P.exportAgencyPrompt());
+      return next(st, ...P.exportAgencyPrompt(st));
     }
     case 'export-agency': {
       const t = raw.trim();
@@ -274,18 +216,18 @@ async function advance(ctx: Ctx, s: S, input: Input): Promise<Out> {
     }
     case 'summary': {
       if (pbAction === 'se-confirm' || YES.has(squash(raw))) return confirm(ctx, s);
-      if (pbAction === 'se-edit' || NO.has(squash(raw))) {
-        const { amounts: _a, exports: _e, ...rest } = s;
-        const st: StepOf<'amounts'> = { ...rest, step: 'amounts' };
-        return next(st, ...P.amountsPrompt(st));
-      }
+      if (pbAction === 'se-edit' || NO.has(squash(raw))) return editWhich(ctx, s.amounts, s.exports, s);
       if (pbAction === 'se-cancel') return cancelled(text('ยกเลิกแล้ว ไม่มีการบันทึกข้อมูล'));
       return again(text('กรุณากด "ยืนยัน ส่งข้อมูล" เพื่อส่ง หรือ "แก้ไข"'));
     }
+    case 'edit-which':
+      return advanceEditWhich(ctx, s, pbAction, params, raw);
+    case 'edit-amount':
+      return advanceEditAmount(ctx, s, raw);
   }
 }
 
-export const salesEntryFlow: Flow<S> = { name: P.FLOW, version: 1, schema: SalesEntryState, start, advance };
+export const salesEntryFlow: Flow<S> = { name: P.FLOW, version: 2, schema: SalesEntryState, start, advance };
 
 export const salesEntryModule: BotModule = {
   flows: [salesEntryFlow],

@@ -1,14 +1,83 @@
-// One way to open the database, whatever server is behind it: Prisma's query compiler through adapter-pg.
+// One way to open the database, whatever server is behind it: Prisma's query compiler through adapter-pg, and plain
+// `pg` pools and clients for the few hot or administrative statements. Every pool and client made here has an
+// 'error' listener: a dropped connection (restart, failover, idle timeout, Ctrl-C reaching the embedded server)
+// is logged, the pool replaces the connection on next use, and the process never dies of it.
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { PrismaClient } from './generated/client.js';
 
 export type Db = PrismaClient;
 /** The transaction client handed to `db.$transaction(async (tx) => …)`: always use it inside, never `db`. */
 export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
 
-export function createDb(url: string, opts: { poolSize?: number } = {}): Db {
-  const adapter = new PrismaPg({ connectionString: url, max: opts.poolSize ?? 10 });
-  return new PrismaClient({ adapter });
+/** Where dropped-connection errors go (default: nowhere; they are expected and handled by reconnecting). */
+export type DbErrorSink = (where: string, err: Error) => void;
+const ignore: DbErrorSink = () => {};
+
+/** A new connection waits at most this long: while the database is away, callers fail fast (webhook → 500). */
+export const CONNECT_TIMEOUT_MS = 5_000;
+
+type Fn = (...args: unknown[]) => Promise<unknown>;
+
+/** Methods of `target` as they are, except those in `over`. */
+function override<T extends object>(target: T, over: Record<string, Fn>): T {
+  return new Proxy(target, {
+    get(t, p, r) {
+      if (typeof p === 'string' && p in over) return over[p];
+      const v = Reflect.get(t, p, r) as unknown;
+      return typeof v === 'function' ? (v as Fn).bind(t) : v;
+    },
+  });
+}
+
+/**
+ * Prisma's query interpreter may start several statements of one transaction at once (relation loads); adapter-pg
+ * sends them all to the transaction's single connection, which pg deprecates ("already executing a query") and pg 9
+ * will refuse. Each transaction's statements are queued here, one at a time, in the order Prisma issued them.
+ */
+function oneStatementAtATime<A extends object>(factory: A): A {
+  const f = factory as unknown as { connect: () => Promise<object> };
+  return override(factory, {
+    connect: async () => {
+      const adapter = (await f.connect()) as { startTransaction: Fn };
+      return override(adapter, {
+        startTransaction: async (...args) => {
+          const tx = (await adapter.startTransaction(...args)) as Record<string, Fn>;
+          let tail: Promise<unknown> = Promise.resolve();
+          const queued = (name: string): Fn => (...a) => {
+            const run = tail.then(() => tx[name]!(...a));
+            tail = run.catch(() => {});
+            return run;
+          };
+          return override(tx, { queryRaw: queued('queryRaw'), executeRaw: queued('executeRaw'), commit: queued('commit'), rollback: queued('rollback') });
+        },
+      });
+    },
+  });
+}
+
+export function createDb(url: string, opts: { poolSize?: number; onError?: DbErrorSink } = {}): Db {
+  const onError = opts.onError ?? ignore;
+  const adapter = new PrismaPg(
+    { connectionString: url, max: opts.poolSize ?? 10, connectionTimeoutMillis: CONNECT_TIMEOUT_MS },
+    { onPoolError: (e) => onError('prisma pool', e), onConnectionError: (e) => onError('prisma connection', e) },
+  );
+  return new PrismaClient({ adapter: oneStatementAtATime(adapter) });
+}
+
+/** A `pg` pool that survives dropped connections. */
+export function createPool(url: string, opts: { max?: number; onError?: DbErrorSink } = {}): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 4, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  pool.on('error', (e) => (opts.onError ?? ignore)('pool', e));
+  return pool;
+}
+
+/** A connected single `pg` client (migrations, administration) whose connection errors do not end the process. */
+export async function connectClient(url: string, onError: DbErrorSink = ignore): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  client.on('error', (e) => onError('client', e));
+  await client.connect();
+  return client;
 }
 
 /** Returns `url` with its database name replaced. */

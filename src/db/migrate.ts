@@ -5,7 +5,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
+import { connectClient } from './client.js';
 
 export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../prisma/migrations');
 const LOCK_KEY = 727_001; // arbitrary, constant: "otop-sales-bot migrations"
@@ -28,9 +28,18 @@ export function readMigrations(dir = MIGRATIONS_DIR): MigrationFile[] {
 }
 
 /** Applies the pending migrations; returns the names applied. Fails on a changed or failed migration. */
+const knownNames: Record<string, string[]> = {};
+
+/** Names of the migrations in `dir` that the database has not applied (readiness: none may be pending). */
+export async function pendingMigrations(query: (sql: string) => Promise<{ rows: { migration_name: string }[] }>, dir = MIGRATIONS_DIR): Promise<string[]> {
+  const { rows } = await query('SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL');
+  const done = new Set(rows.map((r) => r.migration_name));
+  const names = (knownNames[dir] ??= readMigrations(dir).map((m) => m.name));
+  return names.filter((n) => !done.has(n));
+}
+
 export async function migrate(url: string, dir = MIGRATIONS_DIR): Promise<string[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
+  const client = await connectClient(url);
   try {
     await client.query('SELECT pg_advisory_lock($1)', [LOCK_KEY]);
     await client.query(`CREATE TABLE IF NOT EXISTS "_prisma_migrations" (

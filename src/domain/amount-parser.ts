@@ -8,8 +8,9 @@
  * - A leading filler "ยอดขาย" / "ยอด" / "ขายได้" / "ขาย" is ignored.
  * - Zero words "ไม่มี", "ไม่มีขาย", "ไม่มียอดขาย", "ไม่ได้ขาย", "ขายไม่ได้", "ศูนย์" and a lone "-" (the
  *   Thai form convention for "none") mean 0.
- * - Commas between digits may sit anywhere ("1,20,000" = 120,000) EXCEPT that the digits after the last comma
- *   must be at least three: "120,50" is refused because it may be a decimal comma.
+ * - Commas are thousands separators in their standard places only: 1–3 digits, then groups of exactly three
+ *   ("1,234,567"). "120,50" is refused because it may be a decimal comma; a misplaced separator ("1,2345",
+ *   "1,20,000") is refused as a typo, and the message shows the digits without commas to check against.
  * - A single space between digits is a thousands separator only before exactly three digits ("120 000").
  * - A bare number (no unit) has at most 2 decimals: "10.500" is refused (it may be a European 10.500).
  *   With units, any decimals are fine as long as the result is whole satang ("1.2345678 ล้าน" = 1,234,567.80).
@@ -32,6 +33,8 @@ const MESSAGES = {
   too_many_decimals: 'ทศนิยมใส่ได้ไม่เกิน 2 ตำแหน่ง (สตางค์) กรุณาพิมพ์ใหม่ เช่น 1,250.50',
   malformed: 'อ่านตัวเลขนี้ไม่ได้ กรุณาพิมพ์ยอดขายเป็นบาท เช่น 12,500 หรือ 1,250.50 หรือ 1.2 ล้าน',
   decimalComma: 'ถ้ามีสตางค์ ให้ใช้จุด (.) ไม่ใช่จุลภาค (,) เช่น 120.50 ถ้าเป็นหลักพัน ให้พิมพ์ เช่น 12,000',
+  misplacedComma: (digits: string) =>
+    `เครื่องหมายจุลภาค (,) อยู่ผิดตำแหน่ง ตัวเลขนี้อาจพิมพ์ผิด ถ้าหมายถึง ${formatBaht(BigInt(digits) * 100n)} บาท กรุณาพิมพ์ใหม่เป็น ${formatBaht(BigInt(digits) * 100n)} หรือ ${digits}`,
   unitEach:
     'ถ้าใช้คำว่า ล้าน แสน หมื่น พัน ให้มีตัวเลขหน้าทุกหน่วยและเรียงจากหน่วยใหญ่ไปเล็ก เช่น 1 ล้าน 2 แสน หรือพิมพ์ตัวเลขเต็ม เช่น 1,200,000',
   twoNumbers: 'พบตัวเลขมากกว่า 1 จำนวน กรุณาพิมพ์ยอดขายจำนวนเดียว เช่น 12,500 หรือ 1.2 ล้าน',
@@ -99,6 +102,9 @@ export function parseAmount(input: string, opts?: { ceilingSatang?: bigint }): A
       const [intPart = '', frac = ''] = num.split('.');
       const lastCommaGroup = intPart.includes(',') ? (intPart.split(',').at(-1) ?? '') : 'none';
       if (lastCommaGroup.length < 3) return fail('malformed', MESSAGES.decimalComma);
+      if (intPart.includes(',') && !/^\d{1,3}(?:,\d{3})+$/.test(intPart)) {
+        return fail('malformed', MESSAGES.misplacedComma(intPart.replace(/,/g, '').replace(/^0+(?=\d)/, '')));
+      }
       groups.push({ digits: BigInt(intPart.replace(/,/g, '') + frac || '0'), scale: frac.length, mult: null });
     } else if (unit !== undefined) {
       if (!last) return fail('letters');

@@ -1,10 +1,10 @@
 // Who may do what, where: one matrix of action × role → the scope the role covers. Every domain service calls
 // assertAllowed with the place it acts on; cards only mirror it.
 import type { Tx } from '../db/client.js';
-import type { Role, SalesStatus } from '../db/generated/enums.js';
+import type { Role } from '../db/generated/enums.js';
 import type { Actor } from './actor.js';
 import { NotAuthorisedError } from './errors.js';
-import { REPORTED, VISIBLE_ABOVE_PROVINCE } from './sales-status.js';
+export { visibleStatuses } from './visibility.js';
 
 export type Action =
   | 'sales.view'
@@ -73,9 +73,9 @@ export function assertAllowed(actor: Actor, action: Action, place: Place, messag
   if (!isAllowed(actor, action, place)) throw new NotAuthorisedError(message);
 }
 
-/** Statuses of entries the actor may see: zone and department see only what provinces confirmed. */
-export function visibleStatuses(actor: Actor): readonly SalesStatus[] {
-  return actor.role === 'ZONE_ADMIN' || actor.role === 'DEPARTMENT_ADMIN' ? VISIBLE_ABOVE_PROVINCE : [...REPORTED, 'RETURNED', 'DRAFT'];
+/** True when the role may do the action somewhere (the matrix has a reach for it): flows are refused at start otherwise. */
+export function roleMay(role: Role, action: Action): boolean {
+  return MATRIX[action][role] !== undefined;
 }
 
 export async function placeOfDistrict(tx: Tx, districtId: number): Promise<Place> {

@@ -5,6 +5,7 @@
 // numbered from 1. When the caller passes the numbering it showed before (`seen`), that numbering is kept as it
 // was — an entry keeps its number even if names or figures changed — and entries that are new since are appended
 // after it. So "รายการที่ 12" means the same entry for as long as a conversation lasts.
+import { expectedProducers } from './registry/expected.js';
 import type { Tx } from '../db/client.js';
 import type { ProductCategory, SalesStatus } from '../db/generated/enums.js';
 import type { Actor } from './actor.js';
@@ -15,6 +16,7 @@ import { shareDistrictMonth } from './district-month.js';
 import { RuleError } from './errors.js';
 import { monthKeyFromDbDate, monthStart, type DayKey, type MonthKey } from './fiscal-period.js';
 import { REPORTED } from './sales-status.js';
+import { visibleEntries } from './visibility.js';
 import { amountsOf } from './sales.js';
 import { formatMonthTh } from './thai-format.js';
 import { whenTh } from './when.js';
@@ -103,7 +105,7 @@ export async function listDistrictEntries(
 ): Promise<ReviewEntry[]> {
   assertAllowed(actor, 'sales.view', await placeOfDistrict(tx, districtId));
   const rows = await tx.salesEntry.findMany({
-    where: { month: monthStart(month), status: { not: 'DRAFT' }, producer: { districtId } },
+    where: { month: monthStart(month), AND: [visibleEntries(actor), { status: { not: 'DRAFT' } }], producer: { districtId } },
     include: { producer: { select: { name: true } }, districtConfirmedBy: { select: { displayName: true } } },
   });
   rows.sort(
@@ -157,11 +159,11 @@ export interface PendingProducer {
   onLine: boolean;
 }
 
-/** Active producers of the district with no entry at all for the month, by name. */
+/** Producers expected to report the month (registration/expected.ts) with no entry at all for the month, by name. */
 export async function pendingProducers(tx: Tx, actor: Actor, districtId: number, month: MonthKey): Promise<PendingProducer[]> {
   assertAllowed(actor, 'sales.view', await placeOfDistrict(tx, districtId));
   const rows = await tx.producer.findMany({
-    where: { districtId, active: true, sales: { none: { month: monthStart(month), status: { not: 'DRAFT' } } } },
+    where: { districtId, ...expectedProducers(month), sales: { none: { month: monthStart(month), AND: [visibleEntries(actor), { status: { not: 'DRAFT' } }] } } },
     include: { users: { where: { active: true, role: 'PRODUCER' }, select: { id: true } } },
   });
   return rows
@@ -211,7 +213,7 @@ export async function districtMonthOverview(
 ): Promise<DistrictMonthOverview> {
   const districtName = await assertDistrict(tx, actor, 'sales.view', districtId);
   const entries = await listDistrictEntries(tx, actor, districtId, month, seen);
-  const active = await tx.producer.findMany({ where: { districtId, active: true }, select: { id: true } });
+  const active = await tx.producer.findMany({ where: { districtId, ...expectedProducers(month) }, select: { id: true } });
   const reportedIds = new Set(entries.map((e) => e.producerId));
   const byCategory = Object.fromEntries(CATEGORIES.map((c) => [c, 0n])) as Record<ProductCategory, bigint>;
   let domestic = 0n;
@@ -238,7 +240,7 @@ export async function districtMonthOverview(
     domestic,
     export: exported,
     total: domestic + exported,
-    districtConfirmDue: (await dueDates(tx, month)).districtConfirmDue,
+    districtConfirmDue: (await dueDates(tx, month, (await tx.district.findUnique({ where: { id: districtId } }))?.provinceId)).districtConfirmDue,
     lock: await monthLock(tx, districtId, month),
     provinceReturn: dm?.returnedAt && !dm.provinceConfirmedAt ? { at: dm.returnedAt, reason: dm.returnReason } : null,
     entries,

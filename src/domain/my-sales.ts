@@ -1,5 +1,6 @@
 // A producer's own sales at a glance (read-only): the fiscal year to date, the last few months by category with
-// their status, and each month against the same month a year earlier. Drafts never count.
+// their status, and each month against the same month a year earlier. Drafts never count; a zone or department
+// user opening a producer's figures sees only what the province confirmed (visibleEntries).
 import type { Tx } from '../db/client.js';
 import type { ProductCategory, SalesStatus } from '../db/generated/enums.js';
 import type { Actor } from './actor.js';
@@ -17,6 +18,7 @@ import {
   type MonthKey,
 } from './fiscal-period.js';
 import { amountsOf } from './sales.js';
+import { visibleEntries } from './visibility.js';
 
 export const RECENT_MONTHS = 3;
 
@@ -62,7 +64,7 @@ export async function mySales(tx: Tx, actor: Actor, producerId: number, now: Dat
   const needed = new Set<MonthKey>([...ytd, ...ytd.map(sameMonthLastYear), ...recent, ...recent.map(sameMonthLastYear)]);
 
   const entries = await tx.salesEntry.findMany({
-    where: { producerId, month: { in: [...needed].map(monthStart) }, status: { not: 'DRAFT' } },
+    where: { producerId, month: { in: [...needed].map(monthStart) }, AND: [visibleEntries(actor), { status: { not: 'DRAFT' } }] },
     select: { month: true, category: true, status: true, late: true, domesticOffline: true, domesticOnline: true, exportOffline: true, exportOnline: true },
   });
   const byMonth = new Map<MonthKey, CategoryLine[]>();

@@ -10,6 +10,7 @@ import { RuleError } from './errors.js';
 import { addMonths, monthKeyOf, monthStart, type MonthKey } from './fiscal-period.js';
 import { OPEN_MONTHS_BACK } from './sales.js';
 import { toArabicDigits } from './thai-format.js';
+import { expectedProducers } from './registry/expected.js';
 
 export const PRODUCER_NAME_MIN = 3;
 export const PRODUCER_NAME_MAX = 200;
@@ -71,8 +72,7 @@ export async function findDistrictProducers(
   const q = view.kind === 'search' ? normaliseProducerName(view.query) : '';
   const where = {
     districtId,
-    active: true,
-    ...(view.kind === 'pending-entry' ? { sales: { none: { month } } } : {}),
+    ...(view.kind === 'pending-entry' ? { ...expectedProducers(opts.month), sales: { none: { month } } } : { active: true }),
     ...(view.kind === 'no-line-user' ? { users: { none: { active: true, role: 'PRODUCER' as const } } } : {}),
     ...(view.kind === 'search'
       ? { OR: [{ name: { contains: q, mode: 'insensitive' as const } }, { registrationCode: { contains: q, mode: 'insensitive' as const } }] }

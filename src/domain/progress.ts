@@ -7,9 +7,10 @@ import type { Tx } from '../db/client.js';
 import { Prisma } from '../db/generated/client.js';
 import type { SalesStatus, TargetRound } from '../db/generated/enums.js';
 import type { Actor } from './actor.js';
-import { assertAllowed, placeOfDistrict, placeOfProvince, visibleStatuses, type Place } from './authorise.js';
+import { assertAllowed, placeOfDistrict, placeOfProvince, type Place } from './authorise.js';
 import { fiscalRoundOf, fiscalYearMonths, fiscalYearOf, monthStart, roundMonths, type MonthKey } from './fiscal-period.js';
 import { REPORTED } from './sales-status.js';
+import { seesConfirmedOnly, visibleEntries, visibleEntriesSql } from './visibility.js';
 
 export type ProgressLevel = 'district' | 'province' | 'zone' | 'nation';
 
@@ -79,7 +80,7 @@ export async function targetFor(tx: Tx, unit: { provinceId: number } | { distric
   const fiscalYear = fiscalYearOf(month);
   const where = 'provinceId' in unit ? { provinceId: unit.provinceId, districtId: null } : { districtId: unit.districtId, provinceId: null };
   const rows = await tx.target.findMany({
-    where: { ...where, fiscalYear, round: { in: [fiscalRoundOf(month), 'FULL_YEAR'] } },
+    where: { ...where, kind: 'SALES', fiscalYear, round: { in: [fiscalRoundOf(month), 'FULL_YEAR'] } },
     include: { levels: { orderBy: { level: 'asc' } } },
   });
   return rows.find((t) => t.round !== 'FULL_YEAR') ?? rows[0] ?? null;
@@ -87,11 +88,11 @@ export async function targetFor(tx: Tx, unit: { provinceId: number } | { distric
 
 /** Standing of `toDate` against the target's levels. */
 export function standing(
-  target: { fiscalYear: number; round: TargetRound; baseline: bigint; levels: { level: number; label: string; threshold: bigint | null; growthBasisPoints: number | null }[] },
+  target: { fiscalYear: number; round: TargetRound; baseline: bigint | null; levels: { level: number; label: string; threshold: bigint | null; growthBasisPoints: number | null }[] },
   toDate: bigint,
 ): TargetStanding {
   const levels = target.levels
-    .map((l) => ({ level: l.level, label: l.label, threshold: l.threshold ?? growthThreshold(target.baseline, l.growthBasisPoints ?? 0) }))
+    .map((l) => ({ level: l.level, label: l.label, threshold: l.threshold ?? growthThreshold(target.baseline ?? 0n, l.growthBasisPoints ?? 0) }))
     .sort((a, b) => a.level - b.level);
   const reached = levels.filter((l) => toDate >= l.threshold).at(-1) ?? null;
   const next = levels.find((l) => toDate < l.threshold) ?? null;
@@ -117,7 +118,7 @@ async function placeOf(tx: Tx, actor: Actor, level: ProgressLevel): Promise<Plac
 }
 
 /** Sums of the visible entries from the fiscal year's start to `month`: M = the month, R = earlier in its round, Y = earlier. */
-async function sums(tx: Tx, scope: Prisma.Sql, statuses: readonly SalesStatus[], month: MonthKey): Promise<Row[]> {
+async function sums(tx: Tx, actor: Actor, scope: Prisma.Sql, month: MonthKey): Promise<Row[]> {
   const fy = fiscalYearOf(month);
   const from = `${fiscalYearMonths(fy)[0]}-01`;
   const roundFrom = `${roundMonths(fy, fiscalRoundOf(month))[0]}-01`;
@@ -131,7 +132,7 @@ async function sums(tx: Tx, scope: Prisma.Sql, statuses: readonly SalesStatus[],
       JOIN "District" d ON d."id" = pr."districtId"
       JOIN "Province" p ON p."id" = d."provinceId"
     WHERE e."month" >= ${from}::date AND e."month" <= ${day}::date
-      AND e."status"::text = ANY(${[...statuses]}::text[]) AND ${scope}
+      AND e."status"::text = ANY(${[...REPORTED]}::text[]) AND ${visibleEntriesSql(actor, 'e')} AND ${scope}
     GROUP BY 1, 2, 3`;
   return rows.map((r) => ({ ...r, districtId: Number(r.districtId), total: BigInt(r.total) }));
 }
@@ -164,16 +165,14 @@ export async function progressFor(tx: Tx, actor: Actor, month: MonthKey): Promis
   if (!level) throw new Error(`no progress view for role ${actor.role}`);
   const place = await placeOf(tx, actor, level);
   assertAllowed(actor, 'progress.view', place);
-  const visible = visibleStatuses(actor);
-  const statuses = REPORTED.filter((s) => visible.includes(s));
-  const confirmedOnly = !statuses.includes('SUBMITTED');
+  const confirmedOnly = seesConfirmedOnly(actor);
 
   const scope =
     level === 'district' ? Prisma.sql`pr."districtId" = ${place.districtId}`
     : level === 'province' ? Prisma.sql`d."provinceId" = ${place.provinceId}`
     : level === 'zone' ? Prisma.sql`p."zoneId" = ${place.zoneId}`
     : Prisma.sql`TRUE`;
-  const rows = await sums(tx, scope, statuses, month);
+  const rows = await sums(tx, actor, scope, month);
 
   const districtWhere = level === 'district' ? { id: place.districtId! } : level === 'province' ? { provinceId: place.provinceId! } : level === 'zone' ? { province: { zoneId: place.zoneId! } } : {};
   const districts = await tx.district.findMany({ where: districtWhere, select: { id: true, nameTh: true, provinceId: true, province: { select: { nameTh: true, zoneId: true } } } });
@@ -202,7 +201,7 @@ export async function progressFor(tx: Tx, actor: Actor, month: MonthKey): Promis
     };
     const producerWhere = level === 'district' ? { districtId: place.districtId! } : { district: { provinceId: place.provinceId! } };
     const reported = await tx.salesEntry.findMany({
-      where: { month: monthStart(month), status: { in: [...REPORTED] }, producer: producerWhere },
+      where: { month: monthStart(month), AND: [visibleEntries(actor), { status: { in: [...REPORTED] } }], producer: producerWhere },
       distinct: ['producerId'],
       select: { producerId: true },
     });

@@ -14,6 +14,7 @@ import { RuleError } from './errors.js';
 import { monthStart, type MonthKey } from './fiscal-period.js';
 import { amountsOf } from './sales.js';
 import { TRANSITIONS } from './sales-status.js';
+import { visibleEntries } from './visibility.js';
 import { formatMonthTh } from './thai-format.js';
 import { whenTh } from './when.js';
 
@@ -68,10 +69,10 @@ async function alreadyConfirmed(tx: Tx, districtName: string, month: MonthKey, d
 
 type EntryRow = { status: SalesStatus; category: ProductCategory; producerId: number; districtId: number; total: bigint };
 
-async function entriesOf(tx: Tx, month: MonthKey, where: { districtId: number } | { provinceId: number }): Promise<EntryRow[]> {
+async function entriesOf(tx: Tx, actor: Actor, month: MonthKey, where: { districtId: number } | { provinceId: number }): Promise<EntryRow[]> {
   const producer = 'districtId' in where ? { districtId: where.districtId } : { district: { provinceId: where.provinceId } };
   const rows = await tx.salesEntry.findMany({
-    where: { month: monthStart(month), producer },
+    where: { month: monthStart(month), producer, AND: [visibleEntries(actor)] },
     select: { status: true, category: true, producerId: true, domesticOffline: true, domesticOnline: true, exportOffline: true, exportOnline: true, producer: { select: { districtId: true } } },
   });
   return rows.map((r) => ({ status: r.status, category: r.category, producerId: r.producerId, districtId: r.producer.districtId, total: totalOf(amountsOf(r)) }));
@@ -116,7 +117,7 @@ async function summaries(tx: Tx, districts: { id: number; nameTh: string }[], mo
 export async function provinceMonthOverview(tx: Tx, actor: Actor, provinceId: number, month: MonthKey): Promise<ProvinceMonthOverview> {
   assertAllowed(actor, 'sales.province-confirm', await placeOfProvince(tx, provinceId));
   const province = await tx.province.findUniqueOrThrow({ where: { id: provinceId }, include: { districts: { orderBy: { id: 'asc' } } } });
-  const districts = await summaries(tx, province.districts, month, await entriesOf(tx, month, { provinceId }));
+  const districts = await summaries(tx, province.districts, month, await entriesOf(tx, actor, month, { provinceId }));
   const confirmedByCategory = zeroByCategory();
   let confirmedTotal = 0n;
   for (const d of districts.filter((x) => x.state === 'province-confirmed')) {
@@ -138,7 +139,7 @@ export async function provinceMonthOverview(tx: Tx, actor: Actor, provinceId: nu
 export async function districtMonthSummary(tx: Tx, actor: Actor, districtId: number, month: MonthKey): Promise<DistrictMonthSummary> {
   assertAllowed(actor, 'sales.province-confirm', await placeOfDistrict(tx, districtId));
   const d = await tx.district.findUniqueOrThrow({ where: { id: districtId } });
-  const [s] = await summaries(tx, [d], month, await entriesOf(tx, month, { districtId }));
+  const [s] = await summaries(tx, [d], month, await entriesOf(tx, actor, month, { districtId }));
   return s!;
 }
 

@@ -6,7 +6,7 @@ import type { Actor } from './actor.js';
 import { audit } from './audit.js';
 import { assertAllowed, placeOfProducer } from './authorise.js';
 import { CATEGORY_TH, STATUS_TH, totalOf, type Amounts } from './catalog.js';
-import { dueDates } from './deadlines.js';
+import { assertNotClosed, dueDates } from './deadlines.js';
 import { shareDistrictMonth } from './district-month.js';
 import { RuleError } from './errors.js';
 import {
@@ -22,6 +22,7 @@ import {
   type MonthKey,
 } from './fiscal-period.js';
 import { TRANSITIONS, canTransition } from './sales-status.js';
+import { visibleEntries } from './visibility.js';
 import { formatMonthTh } from './thai-format.js';
 import { whenTh } from './when.js';
 
@@ -79,7 +80,9 @@ async function assertMonthOpen(tx: Tx, districtId: number, month: MonthKey): Pro
 }
 
 /** The months a person may report for the producer now: the month just ended and a few before it, not locked. */
-export async function openMonths(tx: Tx, actor: Actor, producerId: number, now: Date): Promise<MonthKey[]> {
+/** The months a person may still enter for the producer (newest first) and, of the same window, those the province
+ * has confirmed (locked), newest first: a prompt can say that the month just ended is already closed. */
+export async function reportingMonths(tx: Tx, actor: Actor, producerId: number, now: Date): Promise<{ open: MonthKey[]; locked: MonthKey[] }> {
   const place = await placeOfProducer(tx, producerId);
   assertAllowed(actor, 'sales.enter', place);
   const current = monthKeyOf(now);
@@ -88,13 +91,18 @@ export async function openMonths(tx: Tx, actor: Actor, producerId: number, now: 
     where: { districtId: place.districtId!, month: { in: months.map(monthStart) }, provinceConfirmedAt: { not: null } },
   });
   const lockedSet = new Set(locked.map((l) => l.month.getTime()));
-  return months.filter((m) => !lockedSet.has(monthStart(m).getTime()));
+  const isLocked = (m: MonthKey) => lockedSet.has(monthStart(m).getTime());
+  return { open: months.filter((m) => !isLocked(m)), locked: months.filter(isLocked) };
+}
+
+export async function openMonths(tx: Tx, actor: Actor, producerId: number, now: Date): Promise<MonthKey[]> {
+  return (await reportingMonths(tx, actor, producerId, now)).open;
 }
 
 export async function findEntry(tx: Tx, actor: Actor, producerId: number, month: MonthKey, category: ProductCategory) {
   assertAllowed(actor, 'sales.view', await placeOfProducer(tx, producerId));
-  return tx.salesEntry.findUnique({
-    where: { producerId_month_category: { producerId, month: monthStart(month), category } },
+  return tx.salesEntry.findFirst({
+    where: { producerId, month: monthStart(month), category, AND: [visibleEntries(actor)] },
     include: { exports: true },
   });
 }
@@ -105,9 +113,9 @@ export async function lastMonthAmounts(tx: Tx, actor: Actor, producerId: number,
   return prev && prev.status !== 'DRAFT' ? amountsOf(prev) : null;
 }
 
-async function producerTotal(tx: Tx, producerId: number, months: MonthKey[]): Promise<bigint | null> {
+async function producerTotal(tx: Tx, actor: Actor, producerId: number, months: MonthKey[]): Promise<bigint | null> {
   const rows = await tx.salesEntry.findMany({
-    where: { producerId, month: { in: months.map(monthStart) }, status: { not: 'DRAFT' } },
+    where: { producerId, month: { in: months.map(monthStart) }, AND: [visibleEntries(actor), { status: { not: 'DRAFT' } }] },
     select: { domesticOffline: true, domesticOnline: true, exportOffline: true, exportOnline: true },
   });
   return rows.length ? rows.reduce((s, r) => s + totalOf(amountsOf(r)), 0n) : null;
@@ -122,6 +130,7 @@ export async function submitEntry(tx: Tx, actor: Actor, input: EntryInput, now: 
     throw new RuleError(`ยังบันทึกยอดเดือน${formatMonthTh(input.month)}ไม่ได้ เพราะยังไม่สิ้นเดือน`, 'month-not-ended');
   }
   await assertMonthOpen(tx, place.districtId!, input.month);
+  await assertNotClosed(tx, input.month, place.districtId!, now);
   for (const [k, v] of Object.entries(input.amounts)) if (v < 0n) throw new Error(`negative amount ${k}`);
 
   const key = { producerId: input.producerId, month: monthStart(input.month), category: input.category };
@@ -138,7 +147,7 @@ export async function submitEntry(tx: Tx, actor: Actor, input: EntryInput, now: 
     const by = existing?.districtConfirmedAt ? ` เมื่อ ${whenTh(existing.districtConfirmedAt)}` : '';
     throw new RuleError(`รายการนี้${STATUS_TH[existing!.status]}${by} จึงแก้ไขไม่ได้ หากต้องแก้ไข กรุณาติดต่อเจ้าหน้าที่อำเภอ`, 'not-editable');
   }
-  const late = isLate(now, (await dueDates(tx, input.month)).entryDue);
+  const late = isLate(now, (await dueDates(tx, input.month, place.provinceId)).entryDue);
   const data = {
     ...input.amounts,
     status: TRANSITIONS.submit.to,
@@ -184,8 +193,8 @@ export async function submitEntry(tx: Tx, actor: Actor, input: EntryInput, now: 
     entry,
     wasReturned: existing?.status === 'RETURNED',
     late,
-    fiscalYearToDate: (await producerTotal(tx, input.producerId, ytdMonths)) ?? 0n,
-    monthTotal: (await producerTotal(tx, input.producerId, [input.month])) ?? 0n,
-    sameMonthLastYear: await producerTotal(tx, input.producerId, [sameMonthLastYear(input.month)]),
+    fiscalYearToDate: (await producerTotal(tx, actor, input.producerId, ytdMonths)) ?? 0n,
+    monthTotal: (await producerTotal(tx, actor, input.producerId, [input.month])) ?? 0n,
+    sameMonthLastYear: await producerTotal(tx, actor, input.producerId, [sameMonthLastYear(input.month)]),
   };
 }

@@ -1,4 +1,4 @@
-// The express app: POST /webhook (raw body, signature first), health check, error middleware.
+// The express app: POST /webhook (raw body, signature first), liveness and readiness checks, error middleware.
 import express, { type ErrorRequestHandler } from 'express';
 import type { BotEvent } from '../bot/events.js';
 import type { Logger } from '../bot/dispatcher.js';
@@ -9,6 +9,8 @@ export interface AppDeps {
   /** Records the events durably; the webhook answers 200 only after this resolves. */
   receive(events: BotEvent[]): Promise<void>;
   log: Logger;
+  /** Readiness: null when ready, else the reason (database unreachable, migrations pending, stopping). */
+  notReady?: () => Promise<string | null>;
   /** Extra routes (e.g. report downloads), mounted after the webhook. */
   routes?: (app: express.Express) => void;
 }
@@ -34,8 +36,15 @@ export function createApp(deps: AppDeps): express.Express {
     }
   });
 
+  /** Liveness: the process answers. */
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
+  });
+  /** Readiness: 503 while events cannot be taken (database unreachable, migrations pending, stopping). */
+  app.get('/readyz', async (_req, res) => {
+    const reason = deps.notReady ? await deps.notReady().catch((e: unknown) => String(e)) : null;
+    if (reason) res.status(503).json({ ok: false, reason });
+    else res.json({ ok: true });
   });
 
   deps.routes?.(app);

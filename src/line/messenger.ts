@@ -19,13 +19,14 @@ export function createLineClients(cfg: { channelAccessToken: string; apiBaseUrl:
   };
 }
 
-const TIMEOUT_MS = 10_000;
+/** Every LINE call gives up after this long (the SDK has no timeout option); the caller retries what it owes. */
+export const LINE_TIMEOUT_MS = 8_000;
 
 /** The SDK has no timeout option: a hung request must not block a user's queue forever. */
 async function withTimeout<T>(p: Promise<T>, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`LINE ${what} timed out after ${TIMEOUT_MS} ms`)), TIMEOUT_MS);
+    timer = setTimeout(() => reject(new Error(`LINE ${what} timed out after ${LINE_TIMEOUT_MS} ms`)), LINE_TIMEOUT_MS);
   });
   try {
     return await Promise.race([p, timeout]);
@@ -41,11 +42,18 @@ function describe(err: unknown): string {
   return String((err as Error)?.message ?? err);
 }
 
-export class LineApiError extends Error {}
+/** A LINE call that failed; `status` is LINE's HTTP status (undefined: network error or timeout). */
+export class LineApiError extends Error {
+  constructor(message: string, readonly status?: number) {
+    super(message);
+  }
+}
+
+const statusOf = (err: unknown) => (err instanceof HTTPFetchError ? err.status : undefined);
 
 export function createMessenger(
   clients: LineClients,
-  richMenus: { menuFor(role: Role): Promise<string> },
+  richMenus: { menuFor(role: Role): Promise<string>; forget(role: Role, richMenuId: string): Promise<void> },
 ): LinePort {
   const { api } = clients;
   return {
@@ -56,7 +64,7 @@ export function createMessenger(
         if (err instanceof HTTPFetchError && err.status === 400 && /reply token/i.test(err.body)) {
           throw new ReplyTokenRejected(describe(err));
         }
-        throw new LineApiError(`reply failed: ${describe(err)}`);
+        throw new LineApiError(`reply failed: ${describe(err)}`, statusOf(err));
       }
     },
     async push(to: string, replies: Reply[], retryKey: string) {
@@ -64,7 +72,7 @@ export function createMessenger(
         await withTimeout(api.pushMessage({ to, messages: renderReplies(replies) }, retryKey), 'push');
       } catch (err) {
         if (err instanceof HTTPFetchError && err.status === 409) return; // this retry key was accepted before
-        throw new LineApiError(`push failed: ${describe(err)}`);
+        throw new LineApiError(`push failed: ${describe(err)}`, statusOf(err));
       }
     },
     async showLoading(chatId: string) {
@@ -82,7 +90,17 @@ export function createMessenger(
     async setRichMenu(userId: string, role: Role | null) {
       try {
         if (role === null) await withTimeout(api.unlinkRichMenuIdFromUser(userId), 'unlink rich menu');
-        else await withTimeout(api.linkRichMenuIdToUser(userId, await richMenus.menuFor(role)), 'link rich menu');
+        else {
+          const id = await richMenus.menuFor(role);
+          try {
+            await withTimeout(api.linkRichMenuIdToUser(userId, id), 'link rich menu');
+          } catch (err) {
+            // LINE no longer knows the stored menu (e.g. the local fake restarted): create it again, link once more
+            if (!(err instanceof HTTPFetchError && (err.status === 404 || /not found/i.test(err.body)))) throw err;
+            await richMenus.forget(role, id);
+            await withTimeout(api.linkRichMenuIdToUser(userId, await richMenus.menuFor(role)), 'link rich menu');
+          }
+        }
       } catch (err) {
         throw new LineApiError(`rich menu failed: ${describe(err)}`);
       }

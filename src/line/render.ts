@@ -7,6 +7,7 @@ import type { Card } from '../bot/cards.js';
 import type { Choice, Reply } from '../bot/reply.js';
 import { buildInfoCard } from './flex/info-card.js';
 import { buildListCard } from './flex/list-card.js';
+import { buildStandingCard } from './flex/standing-card.js';
 import { cardAltText, postbackAction } from './flex/parts.js';
 import { LIMITS, requireText, shorten } from './flex/text-limits.js';
 
@@ -50,6 +51,8 @@ export function renderCard(card: Card): messagingApi.FlexMessage {
       return buildInfoCard(card);
     case 'list':
       return buildListCard(card);
+    case 'standing':
+      return buildStandingCard(card);
   }
 }
 

@@ -25,6 +25,11 @@ export interface RichMenuLog {
 export interface RichMenus {
   /** The LINE richMenuId for `role`, creating (and storing) it when absent or when the design changed. */
   menuFor(role: Role): Promise<string>;
+  /**
+   * LINE no longer knows `richMenuId` (deleted, or a fresh LINE fake after a restart in local mode): the stored row
+   * is dropped if it still names it, so the next menuFor(role) creates the menu again.
+   */
+  forget(role: Role, richMenuId: string): Promise<void>;
   /** Resolves when background work (moving users off a replaced menu, deleting it) has finished. */
   idle(): Promise<void>;
 }
@@ -131,6 +136,9 @@ export function createRichMenus(
         inflight.set(role, p);
       }
       return p;
+    },
+    async forget(role, richMenuId) {
+      await db.richMenu.deleteMany({ where: { role, richMenuId } });
     },
     async idle() {
       while (background.size > 0) await Promise.all([...background]);

@@ -1,6 +1,7 @@
 // Loads the reference data (zones, 76 provinces, all their districts, the targets printed in the department's
 // letters) into the database. Idempotent: does nothing when the hierarchy is already complete.
 import type { Db } from '../db/client.js';
+import { DEFAULT_THREE_TIER_SCORES, THREE_TIERS } from '../domain/targets/scoring.js';
 import {
   FY2561_TARGET_SOURCE,
   FY2566_CHACHOENGSAO_TARGET_SOURCE,
@@ -30,7 +31,7 @@ export async function seedReferenceData(db: Db): Promise<{ seeded: boolean }> {
       });
 
       for (const t of loadFy2561ProvinceTargets()) {
-        const exists = await tx.target.findFirst({ where: { fiscalYear: t.fiscalYear, round: 'FULL_YEAR', provinceId: t.provinceCode } });
+        const exists = await tx.target.findFirst({ where: { fiscalYear: t.fiscalYear, round: 'FULL_YEAR', kind: 'SALES', provinceId: t.provinceCode } });
         if (exists) continue;
         await tx.target.create({
           data: {
@@ -52,7 +53,7 @@ export async function seedReferenceData(db: Db): Promise<{ seeded: boolean }> {
       }
 
       for (const t of loadFy2566ChachoengsaoDistrictTargets()) {
-        const exists = await tx.target.findFirst({ where: { fiscalYear: t.fiscalYear, round: t.round, districtId: t.districtCode } });
+        const exists = await tx.target.findFirst({ where: { fiscalYear: t.fiscalYear, round: t.round, kind: 'SALES', districtId: t.districtCode } });
         if (exists) continue;
         const last = t.historicalSales[t.historicalSales.length - 1]!;
         await tx.target.create({
@@ -63,7 +64,7 @@ export async function seedReferenceData(db: Db): Promise<{ seeded: boolean }> {
             baseline: last.amountSatang,
             baselineFiscalYear: last.fiscalYear,
             source: FY2566_CHACHOENGSAO_TARGET_SOURCE,
-            levels: { create: t.levels.map((l) => ({ level: l.level, label: l.label, threshold: l.thresholdSatang })) },
+            levels: { create: t.levels.map((l) => ({ level: l.level, label: l.label, threshold: l.thresholdSatang, score: DEFAULT_THREE_TIER_SCORES[THREE_TIERS[l.level - 1]!] })) },
           },
         });
         await tx.historicalSales.createMany({

@@ -16,8 +16,6 @@ const accepted: Array<[string, bigint]> = [
   ['120000', baht(120_000)],
   ['120,000', baht(120_000)],
   ['1,234,567', baht(1_234_567)],
-  ['1,20,000', baht(120_000)],
-  ['1,2000', baht(12_000)],
   ['120 000', baht(120_000)],
   ['1 200 000', baht(1_200_000)],
   ['  12500  ', baht(12_500)],
@@ -122,6 +120,11 @@ const refused: Array<[string, AmountError]> = [
   ['1.200.000', 'malformed'],
   ['12.', 'malformed'],
   ['120,50', 'malformed'],
+  ['1,2345', 'malformed'],
+  ['1,20,000', 'malformed'],
+  ['1,2000', 'malformed'],
+  ['12,3456,789', 'malformed'],
+  ['1234,567', 'malformed'],
   ['12,5', 'malformed'],
   [',500', 'malformed'],
   ['12 34', 'malformed'],
@@ -170,6 +173,15 @@ describe('parseAmount refuses', () => {
     expect(new Set(messages).size).toBe(3);
     expect(messages[1]).toContain('จุด');
     expect(messages[2]).toContain('1 ล้าน 2 แสน');
+  });
+
+  it('refuses a misplaced thousands separator as a typo and shows the digits it may have meant', () => {
+    const r = parseAmount('1,2345');
+    expect(r.ok).toBe(false);
+    expect(r.ok ? '' : r.message).toContain('ผิดตำแหน่ง');
+    expect(r.ok ? '' : r.message).toContain('12,345');
+    expect(parseAmount('12,345')).toEqual({ ok: true, satang: baht(12_345) });
+    expect(parseAmount('1,234,567.50')).toEqual({ ok: true, satang: 123_456_750n });
   });
 });
 

@@ -1,0 +1,156 @@
+// Sends the outbox (src/bot/outbox.ts) to LINE, outside the dispatcher's handling slots, so a slow or failing LINE
+// delays only the messages themselves, never the handling of other people's events.
+//
+// Invariants:
+// - A row is sent only by the process holding its lease (claimDue), so two processes never send the same row.
+// - An answer with a live reply token is replied once; any failed reply falls back to push with the row's retry
+//   key, which is retried with back-off until LINE accepts it (409 = accepted before) within the key's 24 h.
+// - Rows of one recipient go out in queue order from this process; a poll picks up what failed, what another
+//   process left behind (its lease ran out) and scheduled pushes that became due.
+import type { Db } from '../db/client.js';
+import type { OutboundMessage } from '../db/generated/client.js';
+import type { Logger } from './dispatcher.js';
+import { backoffS, claimDue, dropReplyToken, markFailed, markSent } from './outbox.js';
+import type { LinePort } from './ports.js';
+import type { Reply } from './reply.js';
+
+export interface CourierDeps {
+  db: Db;
+  line: LinePort;
+  log: Logger;
+  /** How often due rows are looked for (default 1 s). */
+  pollMs?: number;
+  /** LINE requests in flight at once (default 16). */
+  concurrency?: number;
+}
+
+/** A 4xx other than 408/429 will not succeed on a retry (409 never gets here: it counts as sent). */
+function isPermanent(err: unknown): boolean {
+  const status = (err as { status?: number })?.status;
+  return status !== undefined && status >= 400 && status < 500 && status !== 408 && status !== 429;
+}
+
+async function persist(fn: () => Promise<unknown>, tries = 20): Promise<void> {
+  for (let i = 1; ; i++) {
+    try {
+      await fn();
+      return;
+    } catch (err) {
+      if (i >= tries) throw err;
+      await new Promise((r) => setTimeout(r, Math.min(2000, 100 * i)));
+    }
+  }
+}
+
+export function createCourier(deps: CourierDeps) {
+  const { db, line, log } = deps;
+  const limit = deps.concurrency ?? 16;
+  const chains = new Map<string, Promise<void>>();
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  let inFlight = 0;
+  let idleWaiters: (() => void)[] = [];
+  let stopped = false;
+  let dbDown = false;
+
+  async function withSlot<T>(fn: () => Promise<T>): Promise<T> {
+    if (running >= limit) await new Promise<void>((r) => waiting.push(r));
+    running++;
+    try {
+      return await fn();
+    } finally {
+      running--;
+      waiting.shift()?.();
+    }
+  }
+
+  async function deliver(row: OutboundMessage): Promise<void> {
+    const messages = row.messages as unknown as Reply[];
+    if (row.replyToken && row.replyBy && row.replyBy.getTime() > Date.now()) {
+      try {
+        await line.reply(row.replyToken, messages);
+        await persist(() => markSent(db, row.id));
+        return;
+      } catch (err) {
+        log.warn('reply not accepted, pushing instead', { outbox: row.id, err: String((err as Error)?.message ?? err) });
+        await dropReplyToken(db, row.id);
+      }
+    }
+    try {
+      for (const to of row.recipients) await line.push(to, messages, row.retryKey);
+      await persist(() => markSent(db, row.id));
+    } catch (err) {
+      const msg = String((err as Error)?.message ?? err);
+      const status = await markFailed(db, row, msg, { permanent: isPermanent(err), retryInS: backoffS(row.attempts + 1) });
+      (status === 'FAILED' ? log.error : log.warn)(`push ${row.id} failed (attempt ${row.attempts + 1}, ${status})`, { err: msg });
+    }
+  }
+
+  /** Runs `work` after everything already queued for `key`, counting it as in flight until it settles. */
+  function chain(key: string, work: () => Promise<void>): void {
+    inFlight++;
+    const run = (chains.get(key) ?? Promise.resolve())
+      .then(work)
+      .catch((err) => log.error('outbox delivery failed', { err: String((err as Error)?.stack ?? err) }))
+      .finally(() => {
+        if (chains.get(key) === run) chains.delete(key);
+        if (--inFlight === 0) {
+          const w = idleWaiters;
+          idleWaiters = [];
+          w.forEach((f) => f());
+        }
+      });
+    chains.set(key, run);
+  }
+
+  async function sendRows(rows: OutboundMessage[]): Promise<void> {
+    for (const row of rows) await withSlot(() => deliver(row));
+  }
+
+  let polling = false;
+  async function poll(): Promise<void> {
+    if (polling || stopped) return;
+    polling = true;
+    try {
+      const rows = await claimDue(db, { limit: 200 });
+      if (dbDown) log.info('outbox: database reachable again');
+      dbDown = false;
+      const byRecipient = new Map<string, OutboundMessage[]>();
+      for (const r of rows) byRecipient.set(r.recipients[0] ?? '', [...(byRecipient.get(r.recipients[0] ?? '') ?? []), r]);
+      for (const [to, list] of byRecipient) chain(to, () => sendRows(list));
+    } catch (err) {
+      if (!dbDown) log.warn('outbox poll failed (will retry)', { err: String((err as Error)?.message ?? err) });
+      dbDown = true;
+    } finally {
+      polling = false;
+    }
+  }
+  const timer = setInterval(() => void poll(), deps.pollMs ?? 1000);
+  timer.unref();
+
+  return {
+    /**
+     * Sends the given just-committed rows, after what is queued for `key` (the person the event came from), then
+     * runs `after` (e.g. linking a rich menu). Rows it cannot claim now are left to the poll.
+     */
+    send(key: string, ids: number[], after: (() => Promise<void>)[] = []): void {
+      if (!ids.length && !after.length) return;
+      chain(key, async () => {
+        if (ids.length) await sendRows(await claimDue(db, { ids }));
+        for (const fn of after) await fn().catch((e) => log.error('after-commit step failed', { err: String(e) }));
+      });
+    },
+    /** Looks for due rows now (at start: what a previous run left unsent). */
+    poll,
+    /** Resolves when no send started so far is still running (scheduled retries are not waited for). */
+    idle(): Promise<void> {
+      return inFlight === 0 ? Promise.resolve() : new Promise((r) => idleWaiters.push(r));
+    },
+    /** Stops polling; sends in flight finish (each LINE call is bounded by its timeout). */
+    stop(): void {
+      stopped = true;
+      clearInterval(timer);
+    },
+  };
+}
+export type Courier = ReturnType<typeof createCourier>;

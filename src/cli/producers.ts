@@ -1,0 +1,135 @@
+// `npm run producers -- import <file.csv|file.xlsx> [--province <name|code>] [--district <name|code>] [--dry-run]
+//   [--skip-invalid]` · `npm run producers -- template [--out register.xlsx]` · `npm run producers -- list --district
+//   <name|code>`. The district's register in bulk: every row checked, then all valid rows applied in one transaction
+// (none while any row is invalid, unless --skip-invalid). Works on the embedded database with no setting.
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { CATEGORY_SHORT_TH, PRODUCER_TYPE_SHORT_TH } from '../domain/catalog.js';
+import { applyRegisterPlan, planRegisterImport } from '../domain/registry/import-register.js';
+import { deregisterProducer, reactivateProducer } from '../domain/registry/deregister.js';
+import { parseRegister, type RowError } from '../domain/registry/parse-register.js';
+import type { PlaceIndex } from '../domain/registry/place-index.js';
+import { loadPlaceIndex } from '../seed/place-index.js';
+import { registerTemplate } from '../reports/register-template.js';
+import { writeFile } from 'node:fs/promises';
+import { openCliDb } from './open-db.js';
+import { readSheet } from './read-sheet.js';
+
+const USAGE = `การใช้งาน / usage:
+  npm run producers -- import <ไฟล์.csv|ไฟล์.xlsx> [--province <ชื่อหรือรหัส>] [--district <ชื่อหรือรหัส>] [--dry-run] [--skip-invalid]
+      นำเข้าทะเบียนผู้ผลิต: ตรวจทุกแถวก่อน แล้วบันทึกทั้งไฟล์ในครั้งเดียว (มีแถวผิดจะไม่บันทึกเลย เว้นแต่ใส่ --skip-invalid)
+      import a producer register; rows matching a registered code or name update that producer; re-importing changes nothing
+  npm run producers -- template [--out ทะเบียนผู้ผลิต.xlsx]   ไฟล์ตัวอย่างหัวตาราง / an empty register with one example row
+  npm run producers -- list --district <ชื่อหรือรหัส> [--province <ชื่อหรือรหัส>]   รายชื่อผู้ผลิตของอำเภอ / the district's producers
+  npm run producers -- deregister <รหัสผู้ผลิต> --reason <เหตุผล>   ยกเลิกการลงทะเบียน (ประวัติยังอยู่; ไม่ต้องรายงานตั้งแต่เดือนถัดไป)
+  npm run producers -- reactivate <รหัสผู้ผลิต>   กลับมาลงทะเบียน / undo a deregistration`;
+
+const Args = z.object({
+  command: z.enum(['import', 'template', 'list', 'deregister', 'reactivate']),
+  reason: z.string().max(200).optional(),
+  file: z.string().optional(),
+  province: z.string().max(80).optional(),
+  district: z.string().max(80).optional(),
+  out: z.string().default('ทะเบียนผู้ผลิต.xlsx'),
+  dryRun: z.boolean().default(false),
+  skipInvalid: z.boolean().default(false),
+});
+
+function fail(msg: string): never {
+  console.error(`${msg}\n\n${USAGE}`);
+  process.exit(2);
+}
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  strict: true,
+  options: {
+    province: { type: 'string' }, district: { type: 'string' }, out: { type: 'string' }, reason: { type: 'string' },
+    'dry-run': { type: 'boolean' }, 'skip-invalid': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+  },
+});
+if (values.help || positionals.length === 0) {
+  console.log(USAGE);
+  process.exit(values.help ? 0 : 2);
+}
+const parsed = Args.safeParse({
+  command: positionals[0], file: positionals[1], reason: values.reason, province: values.province, district: values.district, out: values.out,
+  dryRun: values['dry-run'], skipInvalid: values['skip-invalid'],
+});
+if (!parsed.success) fail(parsed.error.issues.map((i) => `${i.path.join('.') || 'command'}: ${i.message}`).join('\n'));
+const a = parsed.data;
+
+if (a.command === 'template') {
+  await writeFile(a.out, await registerTemplate());
+  console.log(`เขียน ${a.out} แล้ว`);
+  process.exit(0);
+}
+
+function scope(index: PlaceIndex): { provinceId?: number; districtId?: number } {
+  let provinceId: number | undefined;
+  if (a.province) {
+    const p = index.province(a.province);
+    if (!p.ok) fail(`ไม่พบจังหวัด "${a.province}"${p.closest.length ? ` — ใกล้เคียง: ${p.closest.join(', ')}` : ''}`);
+    provinceId = p.value.id;
+  }
+  if (!a.district) return { provinceId };
+  const d = index.district(a.district, provinceId);
+  if (!d.ok) fail(`${d.reason === 'ambiguous' ? 'ชื่ออำเภอซ้ำหลายจังหวัด ระบุ --province' : `ไม่พบอำเภอ "${a.district}"`}${d.closest.length ? ` — ${d.closest.join(', ')}` : ''}`);
+  return { provinceId: d.value.provinceId, districtId: d.value.id };
+}
+
+const printErrors = (errors: RowError[]) => {
+  for (const e of [...errors].sort((x, y) => x.row - y.row)) console.log(`  แถว ${e.row} คอลัมน์ ${e.column}: ${e.message}`);
+};
+
+const { db, close } = await openCliDb();
+let exitCode = 0;
+try {
+  const index = await loadPlaceIndex(db);
+  const where = scope(index);
+  if (a.command === 'deregister' || a.command === 'reactivate') {
+    const p = a.file ? await db.producer.findUnique({ where: { registrationCode: a.file } }) : null;
+    if (!p) fail(`ไม่พบผู้ผลิตรหัส ${a.file ?? ''}`);
+    if (a.command === 'deregister' && !a.reason) fail('ต้องระบุ --reason เช่น เลิกกิจการ / ย้ายพื้นที่ / รวมกลุ่ม');
+    const done = await db.$transaction((tx) =>
+      a.command === 'deregister' ? deregisterProducer(tx, null, p.id, a.reason!, new Date()) : reactivateProducer(tx, null, p.id),
+    ).catch((e: Error) => fail(e.message));
+    console.log(`${done.name} (${done.registrationCode}): ${done.active ? 'ลงทะเบียนอยู่' : `ยกเลิกการลงทะเบียนแล้ว — ${done.deregisterReason}`}`);
+  } else if (a.command === 'list') {
+    if (!where.districtId) fail('ต้องระบุ --district');
+    const rows = await db.producer.findMany({
+      where: { districtId: where.districtId }, orderBy: [{ active: 'desc' }, { name: 'asc' }],
+      include: { _count: { select: { users: { where: { active: true, role: 'PRODUCER' } } } } },
+    });
+    for (const p of rows) {
+      const cats = p.categories.map((c) => CATEGORY_SHORT_TH[c]).join(', ');
+      console.log([p.registrationCode, p.name, PRODUCER_TYPE_SHORT_TH[p.type], cats, `ต.${p.tambon}`, p.phone ?? '-', p._count.users ? 'LINE' : 'ยังไม่ใช้ LINE', p.active ? '' : 'ยกเลิกการลงทะเบียน'].join('\t'));
+    }
+    console.log(`รวม ${rows.filter((p) => p.active).length} ราย (ยกเลิกแล้ว ${rows.filter((p) => !p.active).length})`);
+  } else {
+    if (!a.file) fail('ต้องระบุไฟล์ที่จะนำเข้า');
+    const table = await readSheet(a.file).catch((e: Error) => fail(`อ่านไฟล์ไม่ได้: ${e.message}`));
+    const started = Date.now();
+    const parsedRows = parseRegister(table, { index, ...where });
+    const result = await db.$transaction(async (tx) => {
+      const plan = await planRegisterImport(tx, parsedRows.rows);
+      const errors = [...parsedRows.errors, ...plan.errors];
+      const write = !a.dryRun && (errors.length === 0 || a.skipInvalid);
+      const done = write ? await applyRegisterPlan(tx, plan, null, new Date()) : null;
+      return { plan, errors, done };
+    }, { timeout: 120_000 });
+    const { plan, errors, done } = result;
+    const checked = parsedRows.rows.length + new Set(parsedRows.errors.map((e) => e.row)).size;
+    console.log(`ตรวจ ${checked} แถว: ใหม่ ${plan.create.length} · แก้ไข ${plan.update.length} · ไม่เปลี่ยน ${plan.unchanged} · ผิดพลาด ${errors.length}`);
+    if (errors.length) printErrors(errors);
+    if (a.dryRun) console.log('(ทดลองเท่านั้น --dry-run: ยังไม่ได้บันทึก)');
+    else if (done) console.log(`บันทึกแล้ว: เพิ่ม ${done.created} ราย แก้ไข ${done.updated} ราย (${((Date.now() - started) / 1000).toFixed(1)} วินาที)`);
+    else {
+      console.log('ไม่ได้บันทึกอะไรเลย: แก้แถวที่ผิดแล้วนำเข้าใหม่ หรือใส่ --skip-invalid เพื่อบันทึกเฉพาะแถวที่ถูกต้อง');
+      exitCode = 1;
+    }
+  }
+} finally {
+  await close();
+}
+process.exit(exitCode);

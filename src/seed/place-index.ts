@@ -1,0 +1,24 @@
+// The reference data a register import checks names against: provinces and districts from the database, tambons
+// from prisma/reference (ฉะเชิงเทรา only for now; districts without a list are not checked).
+import type { Db, Tx } from '../db/client.js';
+import { PlaceIndex } from '../domain/registry/place-index.js';
+import { z } from 'zod';
+import { readCsv } from './csv.js';
+
+const TambonRow = z.object({ code: z.string(), district_code: z.coerce.number().int(), name_th: z.string().min(1), name_en: z.string() });
+
+/** Tambon names per district code, from the reference files. */
+export function tambonsByDistrict(): Map<number, string[]> {
+  const rows = readCsv(new URL('../../prisma/reference/chachoengsao-tambons.csv', import.meta.url), TambonRow);
+  const map = new Map<number, string[]>();
+  for (const r of rows) map.set(r.district_code, [...(map.get(r.district_code) ?? []), r.name_th]);
+  return map;
+}
+
+export async function loadPlaceIndex(db: Db | Tx): Promise<PlaceIndex> {
+  const [provinces, districts] = await Promise.all([
+    db.province.findMany({ select: { id: true, nameTh: true } }),
+    db.district.findMany({ select: { id: true, nameTh: true, provinceId: true } }),
+  ]);
+  return new PlaceIndex({ provinces, districts, tambons: tambonsByDistrict() });
+}

