@@ -251,7 +251,7 @@ export function producerNotice(r: ReturnResult): Reply[] {
     text(
       `เจ้าหน้าที่อำเภอขอให้แก้ไขยอดขาย 📝\nเดือน${formatMonthTh(r.month)} · ${CATEGORY_TH[r.category]} (รวม ${baht(r.total)})\nสิ่งที่ต้องแก้ไข: ${r.reason}\n\n` +
         'กดปุ่ม "แก้ไขยอดขาย" ด้านล่าง หรือพิมพ์ รายงานยอดขาย เพื่อแก้ไข แล้วกดยืนยันส่งอีกครั้ง',
-      [tap('แก้ไขยอดขาย', { action: 'start', params: { flow: 'sales-entry', month: r.month } }, 'แก้ไขยอดขาย')],
+      [tap('แก้ไขยอดขาย', { action: 'start', params: { flow: 'sales-entry', month: r.month, category: r.category } }, `แก้ไขยอดขาย${CATEGORY_TH[r.category]}`)],
     ),
   ];
 }
