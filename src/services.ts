@@ -22,6 +22,8 @@ import { seedDemoData } from './seed/seed-demo.js';
 import { startLineFake, type LineFake } from './dev/line-fake/index.js';
 import { startJobs } from './jobs/schedule.js';
 import { acquireInstanceLock, assertPortFree, listen } from './startup-guards.js';
+import { createSimulatorHub } from './dev/simulator/hub.js';
+import { mountSimulator } from './dev/simulator/routes.js';
 
 export interface Services {
   config: Config;
@@ -96,11 +98,13 @@ export async function startServices(config: Config, log: Logger, opts: { clock?:
     const demoInvites = config.demoData ? await seedDemoData(db, opts.clock?.() ?? new Date()) : [];
 
     let fake: LineFake | null = null;
+    const hub = createSimulatorHub();
     if (config.localMode && config.line.apiBaseUrl === `http://127.0.0.1:${config.lineFakePort}`) {
-      fake = await startLineFake({ port: config.lineFakePort, channelAccessToken: config.line.channelAccessToken });
+      fake = await startLineFake({ port: config.lineFakePort, channelAccessToken: config.line.channelAccessToken, onRequest: hub.onRequest });
       stops.push({ name: 'LINE fake', stop: () => fake!.close() });
     }
-    const clients = createLineClients(config.line);
+    // LINE_FAKE_PORT=0 (tests): the fake picked a free port, so the clients use its real address.
+    const clients = createLineClients(fake ? { ...config.line, apiBaseUrl: fake.url, dataApiBaseUrl: fake.url } : config.line);
     const richMenus = createRichMenus(db, clients, { log });
     stops.push({ name: 'rich menus', stop: () => richMenus.idle() });
     const line = createMessenger(clients, richMenus);
@@ -133,6 +137,8 @@ export async function startServices(config: Config, log: Logger, opts: { clock?:
           return `database unreachable: ${(err as Error).message}`;
         }
       },
+      // The browser chat simulator exists only beside the built-in fake (local mode), never with a real channel.
+      routes: fake ? (a) => mountSimulator(a, { fake: fake!, hub, channelSecret: config.line.channelSecret, demoInvites }) : undefined,
     });
     const server = await listen(app, config.port);
     stops.push({
