@@ -31,6 +31,9 @@ export const DistrictReviewState = z.discriminatedUnion('step', [
   Chosen.extend({ step: z.literal('overview') }),
   Chosen.extend({ step: z.literal('list') }),
   Chosen.extend({ step: z.literal('pending'), pendingPage: z.number().int().nonnegative() }),
+  /** The preview of a confirmation (what, how much, which left out, who has not reported): nothing is written until
+   * the officer taps its button or types "ยืนยัน". `except`: the numbers to leave awaiting. */
+  Chosen.extend({ step: z.literal('confirm'), except: z.array(Id).max(1000) }),
   /** Waiting for the reason to send entry `no` back; `revision` is the one shown in the question. */
   Chosen.extend({ step: z.literal('reason'), no: Id, entryId: Id, revision: Id }),
   /** The reason is typed but nothing is written until the officer confirms it (a typed text alone never writes). */
@@ -64,6 +67,9 @@ export function cleanReason(raw: string): string | null {
 
 /** Short fingerprint of a reason, carried by the "ยืนยันส่งกลับ" button so a tap confirms only the reason it showed. */
 export const reasonKey = (reason: string): string => createHash('sha256').update(reason).digest('hex').slice(0, 8);
+
+/** Fingerprint of a preview's exceptions, carried by its buttons: a tap on an older preview confirms nothing. */
+export const exceptKey = (except: readonly number[]): string => reasonKey(`except:${except.join(',')}`);
 
 export type ReasonAnswer = 'yes' | 'edit' | 'no';
 const ANSWERS: Record<string, ReasonAnswer> = { ยืนยัน: 'yes', ใช่: 'yes', ยืนยันส่งกลับ: 'yes', แก้เหตุผล: 'edit', ไม่ส่งกลับ: 'no' };
