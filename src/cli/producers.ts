@@ -7,6 +7,10 @@ import { z } from 'zod';
 import { CATEGORY_SHORT_TH, PRODUCER_TYPE_SHORT_TH } from '../domain/catalog.js';
 import { applyRegisterPlan, planRegisterImport } from '../domain/registry/import-register.js';
 import { deregisterProducer, reactivateProducer } from '../domain/registry/deregister.js';
+import { issueInviteSheet } from '../domain/registry/invite-sheet.js';
+import { renderInviteSheet } from '../reports/invite-sheet.js';
+import { formatDayTh } from '../domain/thai-format.js';
+import { dayKeyOf } from '../domain/fiscal-period.js';
 import { parseRegister, type RowError } from '../domain/registry/parse-register.js';
 import type { PlaceIndex } from '../domain/registry/place-index.js';
 import { loadPlaceIndex } from '../seed/place-index.js';
@@ -22,15 +26,18 @@ const USAGE = `การใช้งาน / usage:
   npm run producers -- template [--out ทะเบียนผู้ผลิต.xlsx]   ไฟล์ตัวอย่างหัวตาราง / an empty register with one example row
   npm run producers -- list --district <ชื่อหรือรหัส> [--province <ชื่อหรือรหัส>]   รายชื่อผู้ผลิตของอำเภอ / the district's producers
   npm run producers -- deregister <รหัสผู้ผลิต> --reason <เหตุผล>   ยกเลิกการลงทะเบียน (ประวัติยังอยู่; ไม่ต้องรายงานตั้งแต่เดือนถัดไป)
-  npm run producers -- reactivate <รหัสผู้ผลิต>   กลับมาลงทะเบียน / undo a deregistration`;
+  npm run producers -- reactivate <รหัสผู้ผลิต>   กลับมาลงทะเบียน / undo a deregistration
+  npm run producers -- invites --district <ชื่อหรือรหัส> [--out บัตรเชิญ.pdf] [--days 30]
+      บัตรเชิญแบบตัดแจก (A4) สำหรับผู้ผลิตที่ยังไม่ใช้ LINE; พิมพ์ใหม่แทนรหัสเดิมที่ยังไม่ใช้ / cut-out invite cards`;
 
 const Args = z.object({
-  command: z.enum(['import', 'template', 'list', 'deregister', 'reactivate']),
+  command: z.enum(['import', 'template', 'list', 'deregister', 'reactivate', 'invites']),
+  days: z.coerce.number().int().min(1).max(90).default(30),
   reason: z.string().max(200).optional(),
   file: z.string().optional(),
   province: z.string().max(80).optional(),
   district: z.string().max(80).optional(),
-  out: z.string().default('ทะเบียนผู้ผลิต.xlsx'),
+  out: z.string().optional(),
   dryRun: z.boolean().default(false),
   skipInvalid: z.boolean().default(false),
 });
@@ -44,7 +51,7 @@ const { values, positionals } = parseArgs({
   allowPositionals: true,
   strict: true,
   options: {
-    province: { type: 'string' }, district: { type: 'string' }, out: { type: 'string' }, reason: { type: 'string' },
+    province: { type: 'string' }, district: { type: 'string' }, out: { type: 'string' }, reason: { type: 'string' }, days: { type: 'string' },
     'dry-run': { type: 'boolean' }, 'skip-invalid': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
   },
 });
@@ -53,15 +60,16 @@ if (values.help || positionals.length === 0) {
   process.exit(values.help ? 0 : 2);
 }
 const parsed = Args.safeParse({
-  command: positionals[0], file: positionals[1], reason: values.reason, province: values.province, district: values.district, out: values.out,
+  command: positionals[0], file: positionals[1], reason: values.reason, days: values.days, province: values.province, district: values.district, out: values.out,
   dryRun: values['dry-run'], skipInvalid: values['skip-invalid'],
 });
 if (!parsed.success) fail(parsed.error.issues.map((i) => `${i.path.join('.') || 'command'}: ${i.message}`).join('\n'));
 const a = parsed.data;
 
 if (a.command === 'template') {
-  await writeFile(a.out, await registerTemplate());
-  console.log(`เขียน ${a.out} แล้ว`);
+  const out = a.out ?? 'ทะเบียนผู้ผลิต.xlsx';
+  await writeFile(out, await registerTemplate());
+  console.log(`เขียน ${out} แล้ว`);
   process.exit(0);
 }
 
@@ -95,6 +103,19 @@ try {
       a.command === 'deregister' ? deregisterProducer(tx, null, p.id, a.reason!, new Date()) : reactivateProducer(tx, null, p.id),
     ).catch((e: Error) => fail(e.message));
     console.log(`${done.name} (${done.registrationCode}): ${done.active ? 'ลงทะเบียนอยู่' : `ยกเลิกการลงทะเบียนแล้ว — ${done.deregisterReason}`}`);
+  } else if (a.command === 'invites') {
+    if (!where.districtId) fail('ต้องระบุ --district');
+    const now = new Date();
+    const sheet = await db.$transaction((tx) => issueInviteSheet(tx, null, where.districtId!, now, a.days), { timeout: 300_000 });
+    const out = a.out ?? `บัตรเชิญ-${sheet.districtName}.pdf`;
+    const pdf = await renderInviteSheet({
+      heading: `อำเภอ${sheet.districtName} จังหวัด${sheet.provinceName}`,
+      cards: sheet.cards.map((c) => ({ ...c, expires: formatDayTh(dayKeyOf(c.expiresAt)) })),
+      addFriendUrl: process.env.LINE_ADD_FRIEND_URL || null,
+      printed: `พิมพ์เมื่อ ${formatDayTh(dayKeyOf(now))}`,
+    });
+    await writeFile(out, pdf);
+    console.log(`เขียน ${out} แล้ว: ${sheet.cards.length} บัตร (รหัสเดิมที่ยังไม่ใช้ถูกแทนที่)${process.env.LINE_ADD_FRIEND_URL ? '' : ' — ไม่มี LINE_ADD_FRIEND_URL จึงไม่มี QR'}`);
   } else if (a.command === 'list') {
     if (!where.districtId) fail('ต้องระบุ --district');
     const rows = await db.producer.findMany({
