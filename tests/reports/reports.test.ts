@@ -21,7 +21,9 @@ import { pdfPages, pdfText } from './pdf-text.js';
 let t: TestDatabase;
 const now = new Date('2026-11-21T03:00:00Z');
 const NOV = periodOf(2569, 11);
-const scopeOf = (type: ReportType) => (type === 'rt2' ? { districtId: 2401 } : { provinceId: 24 });
+let producerId = 0;
+const scopeOf = (type: ReportType) =>
+  type === 'producer' ? { producerId } : type === 'rt2' ? { districtId: 2401 } : { provinceId: 24 };
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -32,6 +34,9 @@ beforeAll(async () => {
     WHERE p."districtId" = 2401 AND e.month = '2025-11-01' ORDER BY e.id LIMIT 3`;
   await t.db.salesEntry.updateMany({ where: { id: { in: ids.slice(0, 2).map((r) => r.id) } }, data: { status: 'SUBMITTED', districtConfirmedAt: null, provinceConfirmedAt: null } });
   await t.db.salesEntry.update({ where: { id: ids[2]!.id }, data: { status: 'DISTRICT_CONFIRMED', provinceConfirmedAt: null } });
+  // the producer of the first (now submitted) entry: its statement shows it although no district report counts it
+  const [first] = await t.db.$queryRaw<{ producerId: number }[]>`SELECT "producerId" FROM "SalesEntry" WHERE id = ${ids[0]!.id}`;
+  producerId = first!.producerId;
 }, 120_000);
 afterAll(async () => {
   await t?.drop();
@@ -89,6 +94,29 @@ describe('reports on the demo data', () => {
       JOIN "District" d ON d.id = p."districtId" WHERE d."provinceId" = 24 AND e.month = '2025-11-01' AND e.status = 'PROVINCE_CONFIRMED'`;
     const printed = BigInt(exportCols[0]!.s);
     expect(doc.notes[0]).toContain((Number(printed / 100n)).toLocaleString('en-US'));
+  });
+
+  it('the producer statement shows only its own sent entries (not drafts), every month of the period, totals equal to SQL', async () => {
+    const entry = await t.db.salesEntry.findFirstOrThrow({ where: { producerId, month: new Date('2025-12-01') } });
+    const taken = (await t.db.salesEntry.findMany({ where: { producerId, month: entry.month } })).map((e) => e.category);
+    const free = (['FOOD', 'DRINK', 'TEXTILE', 'HOUSEHOLD', 'HERBAL'] as const).find((c) => !taken.includes(c))!;
+    await t.db.salesEntry.create({ data: { producerId, month: entry.month, category: free, status: 'DRAFT', enteredById: entry.enteredById,
+      domesticOffline: 777_00n, domesticOnline: 0n, exportOffline: 0n, exportOnline: 0n } });
+    const p = periodOf(2569, 10, 12);
+    const doc = (await generateReportFile(t.db, { type: 'producer', scope: { producerId }, period: p, format: 'pdf' }, now)).document;
+    const body = doc.table.rows.filter((r) => r.kind === 'body');
+    expect(body.map((r) => r.cells[0])).toEqual(['ตุลาคม 2568', 'พฤศจิกายน 2568', 'ธันวาคม 2568']);
+    const total = totalRow(doc)[0]!;
+    const sent = `p.id = ${producerId} AND e.month BETWEEN '2025-10-01' AND '2025-12-01' AND e.status <> 'DRAFT'`;
+    expect(money(total.cells[5])).toBe(await sqlSum(sent));
+    const [x] = await t.db.$queryRawUnsafe<{ s: string }[]>(`SELECT COALESCE(SUM(e."exportOffline"), 0)::text AS s FROM "SalesEntry" e JOIN "Producer" p ON p.id = e."producerId" WHERE ${sent}`);
+    expect(money(total.cells[3])).toBe(BigInt(x!.s));
+    expect(String(body[1]!.cells[6])).toContain('รอยืนยัน');
+    const other = await sqlSum(`p."districtId" = 2401 AND p.id <> ${producerId} AND e.month = '2025-11-01'`);
+    expect(other).toBeGreaterThan(0n);
+    expect(doc.title[1]).toContain((await t.db.producer.findUniqueOrThrow({ where: { id: producerId } })).registrationCode);
+    const f = await generateReportFile(t.db, { type: 'producer', scope: { producerId }, period: NOV, format: 'xlsx' }, now);
+    expect(f.fileName).toMatch(/^ยอดจำหน่ายผู้ผลิต-.+-2025-11\.xlsx$/);
   });
 
   it('asking for the same report twice gives a link to the same file', async () => {
