@@ -69,4 +69,4 @@ export async function reportFileLink(
   return { token: signReportLink(secret, key, fileName, now), fileName };
 }
 
-const REPORT_FORM_CODES: Record<ReportType, string> = { rt2: 'รต.2', rt3: 'รต.3', rt4: 'รต.4', export: 'สิ่งที่ส่งมาด้วย5', producer: 'ยอดจำหน่ายผู้ผลิต' };
+const REPORT_FORM_CODES: Record<ReportType, string> = { rt2: 'รต.2', rt3: 'รต.3', rt4: 'รต.4', export: 'สิ่งที่ส่งมาด้วย5', producer: 'ยอดจำหน่ายผู้ผลิต', completeness: 'ความครบถ้วน' };

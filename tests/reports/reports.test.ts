@@ -119,6 +119,31 @@ describe('reports on the demo data', () => {
     expect(f.fileName).toMatch(/^ยอดจำหน่ายผู้ผลิต-.+-2025-11\.xlsx$/);
   });
 
+  it('completeness counts expected producers by the registry rule, reported on time / late by the due dates, and on-time district confirmation', async () => {
+    // 2402: every November entry sent on 2 Dec and confirmed on 3 Dec (on time); 2403: one producer left the registry in October
+    const nov = new Date('2025-11-01');
+    const in2402 = { month: nov, producer: { districtId: 2402 } };
+    await t.db.salesEntry.updateMany({ where: in2402, data: { submittedAt: new Date('2025-12-02T05:00:00Z'), districtConfirmedAt: new Date('2025-12-03T05:00:00Z') } });
+    const gone = await t.db.producer.findFirstOrThrow({ where: { districtId: 2403 }, orderBy: { id: 'asc' } });
+    await t.db.producer.update({ where: { id: gone.id }, data: { active: false, deregisteredAt: new Date('2025-10-15T00:00:00Z') } });
+    const doc = (await generateReportFile(t.db, { type: 'completeness', scope: { provinceId: 24 }, period: NOV, format: 'pdf' }, now)).document;
+    const ids = (await t.db.district.findMany({ where: { provinceId: 24 }, orderBy: { id: 'asc' } })).map((d) => d.id);
+    const row = (id: number) => doc.table.rows[ids.indexOf(id)]!;
+    const count = async (sql: string) => (await t.db.$queryRawUnsafe<{ n: number }[]>(sql))[0]!.n;
+    const expectedIn = (d: number) => `SELECT COUNT(*)::int AS n FROM "Producer" p WHERE p."districtId" = ${d} AND (p.active OR p."deregisteredAt" >= '2025-11-01')`;
+    const reportedIn = (d: number) => `SELECT COUNT(DISTINCT e."producerId")::int AS n FROM "SalesEntry" e JOIN "Producer" p ON p.id = e."producerId" WHERE p."districtId" = ${d} AND e.month = '2025-11-01' AND e.status <> 'DRAFT'`;
+    const [r2401, r2402, r2403] = [row(2401), row(2402), row(2403)];
+    expect(r2403.cells[2]).toEqual({ int: await count(expectedIn(2403)) });
+    expect(await count(expectedIn(2403))).toBe((await t.db.producer.count({ where: { districtId: 2403 } })) - 1);
+    expect(r2402.cells.slice(2, 6)).toEqual([{ int: await count(expectedIn(2402)) }, { int: await count(reportedIn(2402)) }, { int: await count(reportedIn(2402)) }, { int: 0 }]);
+    expect(r2402.cells[8]).toBe('ตรงเวลา');
+    expect(r2401.cells[5]).toEqual({ int: await count(reportedIn(2401)) }); // demo data is sent on the 5th: late
+    expect(r2401.cells[8]).toBe('ยังไม่ยืนยัน'); // two entries still wait for the district
+    const total = totalRow(doc)[0]!;
+    expect(total.cells[2]).toEqual({ int: await count(`SELECT COUNT(*)::int AS n FROM "Producer" p JOIN "District" d ON d.id = p."districtId" WHERE d."provinceId" = 24 AND (p.active OR p."deregisteredAt" >= '2025-11-01')`) });
+    expect(total.cells[8]).toBe('ตรงเวลา 1 จาก 11');
+  });
+
   it('asking for the same report twice gives a link to the same file', async () => {
     const store = diskReportStore(mkdtempSync(path.join(tmpdir(), 'otop-links-')));
     const req = { type: 'rt4' as const, scope: { provinceId: 24 }, period: NOV, format: 'pdf' as const };
@@ -144,7 +169,9 @@ describe('reports on the demo data', () => {
         expect(charCounts(text)).toBe(charCounts(trace.join('')));
         const flat = squash(text);
         for (const s of trace) expect(flat).toContain(squash(s));
-        if (period !== NOV) expect(trace).toContain('ไม่มีข้อมูล');
+        // completeness of a month nobody reported is a real figure (0 of N reported), not an empty report
+        if (period !== NOV && type === 'completeness') expect(f.document.table.rows.at(-1)!.cells[3]).toEqual({ int: 0 });
+        else if (period !== NOV) expect(trace).toContain('ไม่มีข้อมูล');
         expect(trace.filter((s) => /^หน้า \d+\/\d+$/.test(s))).toHaveLength(pdfPages(pdf));
         for (const row of f.document.table.rows) for (const c of row.cells) if (cellText(c)) expect(flat).toContain(squash(cellText(c)));
       }
@@ -157,7 +184,7 @@ describe('reports on the demo data', () => {
       const ws = wb.worksheets[0]!;
       const formulas: { formula: string; result: number }[] = [];
       ws.eachRow((row) => row.eachCell((c) => { const v = c.value as { formula?: string; result?: number }; if (v && v.formula) formulas.push(v as never); }));
-      const totals = totalRow(f.document);
+      const totals = totalRow(f.document).filter((r) => r.cells.some((c) => c && typeof c === 'object' && 'money' in c));
       if (totals.length) {
         expect(formulas.length).toBeGreaterThan(0);
         const last = totals.at(-1)!.cells.filter((c) => c && typeof c === 'object' && 'money' in c).map((c) => Number(money(c)) / 100);

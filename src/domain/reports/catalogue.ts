@@ -2,6 +2,7 @@
 import type { Tx } from '../../db/client.js';
 import type { Role } from '../../db/generated/enums.js';
 import type { ReportDocument } from '../../reports/model.js';
+import { buildCompleteness } from './completeness.js';
 import { buildExportReport } from './export-report.js';
 import { buildProducerStatement } from './producer-statement.js';
 import type { ReportPeriod } from './period.js';
@@ -9,8 +10,8 @@ import { buildRt2 } from './rt2.js';
 import { buildRt3 } from './rt3.js';
 import { buildRt4 } from './rt4.js';
 
-export type ReportType = 'rt2' | 'rt3' | 'rt4' | 'export' | 'producer';
-export const REPORT_TYPES: readonly ReportType[] = ['rt2', 'rt3', 'rt4', 'export', 'producer'];
+export type ReportType = 'rt2' | 'rt3' | 'rt4' | 'export' | 'producer' | 'completeness';
+export const REPORT_TYPES: readonly ReportType[] = ['rt2', 'rt3', 'rt4', 'export', 'producer', 'completeness'];
 
 export type ReportScope = { districtId: number } | { provinceId: number } | { producerId: number };
 
@@ -28,6 +29,7 @@ export const REPORTS: Record<ReportType, Entry> = {
   rt3: { title: 'รต.3 จังหวัดแยกตามผลิตภัณฑ์', level: 'province', roles: ['PROVINCE_OFFICER', 'ZONE_ADMIN', 'DEPARTMENT_ADMIN'], build: buildRt3 },
   rt4: { title: 'รต.4 จังหวัดแยกรายอำเภอ', level: 'province', roles: ['PROVINCE_OFFICER', 'ZONE_ADMIN', 'DEPARTMENT_ADMIN'], build: buildRt4 },
   producer: { title: 'รายงานยอดจำหน่ายของผู้ผลิต', level: 'producer', roles: ['PRODUCER'], build: buildProducerStatement },
+  completeness: { title: 'ความครบถ้วนและความตรงเวลาของการรายงาน', level: 'province', roles: ['PROVINCE_OFFICER', 'ZONE_ADMIN', 'DEPARTMENT_ADMIN'], build: buildCompleteness },
   export: { title: 'รายงานการส่งออก (แบบ 5)', level: 'province', roles: ['PROVINCE_OFFICER', 'ZONE_ADMIN', 'DEPARTMENT_ADMIN'], build: buildExportReport },
 };
 
