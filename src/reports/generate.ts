@@ -48,7 +48,7 @@ async function fileNameOf(db: Db, req: ReportRequest, formCode: string): Promise
       ? (await db.district.findUnique({ where: { id: req.scope.districtId } }))?.nameTh
       : (await db.province.findUnique({ where: { id: req.scope.provinceId } }))?.nameTh;
   const range = req.period.from === req.period.to ? req.period.from : `${req.period.from}_${req.period.to}`;
-  return `${formCode.replace(/\s+/g, '') || REPORT_FORM_CODES[req.type]}-${unit ?? ''}-${range}.${req.format}`;
+  return `${REPORT_FORM_CODES[req.type].replace(/\s+/g, '')}-${unit ?? ''}-${range}.${req.format}`;
 }
 
 /**
@@ -69,4 +69,4 @@ export async function reportFileLink(
   return { token: signReportLink(secret, key, fileName, now), fileName };
 }
 
-const REPORT_FORM_CODES: Record<ReportType, string> = { rt2: 'รต.2', rt3: 'รต.3', rt4: 'รต.4', export: 'สิ่งที่ส่งมาด้วย5', producer: 'ยอดจำหน่ายผู้ผลิต', completeness: 'ความครบถ้วน' };
+const REPORT_FORM_CODES: Record<ReportType, string> = { rt1: 'รต.1', 'rt1-blank': 'รต.1-ฟอร์มเปล่า', rt2: 'รต.2', rt3: 'รต.3', rt4: 'รต.4', export: 'สิ่งที่ส่งมาด้วย5', producer: 'ยอดจำหน่ายผู้ผลิต', completeness: 'ความครบถ้วน' };

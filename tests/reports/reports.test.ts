@@ -23,7 +23,7 @@ const now = new Date('2026-11-21T03:00:00Z');
 const NOV = periodOf(2569, 11);
 let producerId = 0;
 const scopeOf = (type: ReportType) =>
-  type === 'producer' ? { producerId } : type === 'rt2' ? { districtId: 2401 } : { provinceId: 24 };
+  type === 'producer' ? { producerId } : type.startsWith('rt1') || type === 'rt2' ? { districtId: 2401 } : { provinceId: 24 };
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -144,6 +144,18 @@ describe('reports on the demo data', () => {
     expect(total.cells[8]).toBe('ตรงเวลา 1 จาก 11');
   });
 
+  it('รต.1 lists every expected producer of the district; filled it sums every sent entry, blank it has empty amounts and spare lines', async () => {
+    const filled = (await generateReportFile(t.db, { type: 'rt1', scope: { districtId: 2401 }, period: NOV, format: 'pdf' }, now)).document;
+    const blank = (await generateReportFile(t.db, { type: 'rt1-blank', scope: { districtId: 2401 }, period: NOV, format: 'xlsx' }, now)).document;
+    expect(money(totalRow(filled)[0]!.cells[14])).toBe(await sqlSum(`d.id = 2401 AND e.month = '2025-11-01' AND e.status <> 'DRAFT'`));
+    const expected = await t.db.producer.count({ where: { districtId: 2401, OR: [{ active: true }, { deregisteredAt: { gte: new Date('2025-11-01') } }] } });
+    const named = blank.table.rows.filter((r) => r.cells[1]);
+    expect(named).toHaveLength(expected);
+    expect(blank.table.rows).toHaveLength(named.length + 5);
+    expect(blank.table.rows.every((r) => r.cells.slice(10).every((c) => c === null))).toBe(true);
+    expect(filled.notes[1]).toContain(`ผู้ผลิตที่ต้องรายงาน ${expected} ราย`);
+  });
+
   it('asking for the same report twice gives a link to the same file', async () => {
     const store = diskReportStore(mkdtempSync(path.join(tmpdir(), 'otop-links-')));
     const req = { type: 'rt4' as const, scope: { provinceId: 24 }, period: NOV, format: 'pdf' as const };
@@ -170,7 +182,9 @@ describe('reports on the demo data', () => {
         const flat = squash(text);
         for (const s of trace) expect(flat).toContain(squash(s));
         // completeness of a month nobody reported is a real figure (0 of N reported), not an empty report
-        if (period !== NOV && type === 'completeness') expect(f.document.table.rows.at(-1)!.cells[3]).toEqual({ int: 0 });
+        // the blank รต.1 lists the registered producers whatever was sent
+        if (period !== NOV && type === 'rt1-blank') expect(f.document.table.rows.every((r) => r.cells.slice(10).every((c) => c === null))).toBe(true);
+        else if (period !== NOV && type === 'completeness') expect(f.document.table.rows.at(-1)!.cells[3]).toEqual({ int: 0 });
         else if (period !== NOV) expect(trace).toContain('ไม่มีข้อมูล');
         expect(trace.filter((s) => /^หน้า \d+\/\d+$/.test(s))).toHaveLength(pdfPages(pdf));
         for (const row of f.document.table.rows) for (const c of row.cells) if (cellText(c)) expect(flat).toContain(squash(cellText(c)));

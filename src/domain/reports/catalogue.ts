@@ -6,12 +6,13 @@ import { buildCompleteness } from './completeness.js';
 import { buildExportReport } from './export-report.js';
 import { buildProducerStatement } from './producer-statement.js';
 import type { ReportPeriod } from './period.js';
+import { buildRt1, buildRt1Blank } from './rt1.js';
 import { buildRt2 } from './rt2.js';
 import { buildRt3 } from './rt3.js';
 import { buildRt4 } from './rt4.js';
 
-export type ReportType = 'rt2' | 'rt3' | 'rt4' | 'export' | 'producer' | 'completeness';
-export const REPORT_TYPES: readonly ReportType[] = ['rt2', 'rt3', 'rt4', 'export', 'producer', 'completeness'];
+export type ReportType = 'rt1' | 'rt1-blank' | 'rt2' | 'rt3' | 'rt4' | 'export' | 'producer' | 'completeness';
+export const REPORT_TYPES: readonly ReportType[] = ['rt1', 'rt1-blank', 'rt2', 'rt3', 'rt4', 'export', 'producer', 'completeness'];
 
 export type ReportScope = { districtId: number } | { provinceId: number } | { producerId: number };
 
@@ -25,6 +26,8 @@ interface Entry {
 }
 
 export const REPORTS: Record<ReportType, Entry> = {
+  rt1: { title: 'รต.1 แบบจัดเก็บข้อมูล (กรอกแล้ว)', level: 'district', roles: ['DISTRICT_OFFICER', 'PROVINCE_OFFICER'], build: (tx, id, p) => buildRt1(tx, id, p) },
+  'rt1-blank': { title: 'รต.1 แบบจัดเก็บข้อมูล (ฟอร์มเปล่า)', level: 'district', roles: ['DISTRICT_OFFICER', 'PROVINCE_OFFICER'], build: buildRt1Blank },
   rt2: { title: 'รต.2 รายงานอำเภอประจำเดือน', level: 'district', roles: ['DISTRICT_OFFICER', 'PROVINCE_OFFICER'], build: buildRt2 },
   rt3: { title: 'รต.3 จังหวัดแยกตามผลิตภัณฑ์', level: 'province', roles: ['PROVINCE_OFFICER', 'ZONE_ADMIN', 'DEPARTMENT_ADMIN'], build: buildRt3 },
   rt4: { title: 'รต.4 จังหวัดแยกรายอำเภอ', level: 'province', roles: ['PROVINCE_OFFICER', 'ZONE_ADMIN', 'DEPARTMENT_ADMIN'], build: buildRt4 },
