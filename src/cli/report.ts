@@ -4,7 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { REPORT_TYPES, REPORTS } from '../domain/reports/catalogue.js';
+import { REPORT_TYPES, REPORTS, type ReportScope } from '../domain/reports/catalogue.js';
 import { periodOf } from '../domain/reports/period.js';
 import { generateReportFile } from '../reports/generate.js';
 import { openCliDb } from './open-db.js';
@@ -12,8 +12,9 @@ import { openCliDb } from './open-db.js';
 const month = z.coerce.number().int().min(1).max(12);
 const Args = z.object({
   type: z.enum(REPORT_TYPES as [string, ...string[]]),
-  province: z.string().min(1),
+  province: z.string().min(1).optional(),
   district: z.string().optional(),
+  producer: z.string().min(1).optional(),
   fy: z.coerce.number().int().min(2500).max(2700),
   month: month.optional(),
   from: month.optional(),
@@ -24,7 +25,8 @@ const Args = z.object({
 }).refine((a) => a.month !== undefined || a.from !== undefined, { message: 'give --month, or --from and --to', path: ['month'] });
 
 const USAGE =
-  'usage: npm run report -- --type rt2|rt3|rt4|export --province <name or code> [--district <name or code>]\n' +
+  `usage: npm run report -- --type ${REPORT_TYPES.join('|')} --province <name or code> [--district <name or code>]\n` +
+  '         (--type producer: --producer <registration code> instead of --province)\n' +
   '         --fy <BE fiscal year> (--month <1-12> | --from <1-12> --to <1-12>) [--format pdf|xlsx] [--out file] [--thai-digits]';
 
 function fail(msg: string): never {
@@ -34,7 +36,7 @@ function fail(msg: string): never {
 
 const { values } = parseArgs({
   options: {
-    type: { type: 'string' }, province: { type: 'string' }, district: { type: 'string' }, fy: { type: 'string' },
+    type: { type: 'string' }, province: { type: 'string' }, district: { type: 'string' }, producer: { type: 'string' }, fy: { type: 'string' },
     month: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, format: { type: 'string' },
     out: { type: 'string' }, 'thai-digits': { type: 'boolean' },
   },
@@ -54,21 +56,33 @@ try {
 
 const { db, close } = await openCliDb();
 try {
-  const province = await db.province.findFirst({ where: /^\d+$/.test(a.province) ? { id: Number(a.province) } : { nameTh: a.province } });
-  if (!province) fail(`no province ${a.province}`);
-  let scope: { districtId: number } | { provinceId: number } = { provinceId: province.id };
-  if (REPORTS[type].level === 'district') {
-    if (!a.district) fail(`--district is required for ${type}`);
-    const d = await db.district.findFirst({
-      where: { provinceId: province.id, ...(/^\d+$/.test(a.district) ? { id: Number(a.district) } : { nameTh: a.district }) },
-    });
-    if (!d) fail(`no district ${a.district} in ${province.nameTh}`);
-    scope = { districtId: d.id };
-  }
+  let scope: ReportScope;
+  if (REPORTS[type].level === 'producer') {
+    if (!a.producer) fail(`--producer is required for ${type}`);
+    const pr = await db.producer.findFirst({ where: { registrationCode: a.producer } });
+    if (!pr) fail(`no producer ${a.producer}`);
+    scope = { producerId: pr.id };
+  } else scope = await unitScope();
   const file = await generateReportFile(db, { type, scope, period, format: a.format, thaiDigits: a['thai-digits'] }, new Date());
   const out = a.out ?? file.fileName;
   writeFileSync(out, file.bytes);
   console.log(`${out}\t${file.bytes.length} bytes`);
 } finally {
   await close();
+}
+
+/** The district or province scope named by --province / --district. */
+async function unitScope(): Promise<ReportScope> {
+  if (!a.province) fail(`--province is required for ${type}`);
+  const province = await db.province.findFirst({ where: /^\d+$/.test(a.province) ? { id: Number(a.province) } : { nameTh: a.province } });
+  if (!province) fail(`no province ${a.province}`);
+  if (REPORTS[type].level === 'district') {
+    if (!a.district) fail(`--district is required for ${type}`);
+    const d = await db.district.findFirst({
+      where: { provinceId: province.id, ...(/^\d+$/.test(a.district) ? { id: Number(a.district) } : { nameTh: a.district }) },
+    });
+    if (!d) fail(`no district ${a.district} in ${province.nameTh}`);
+    return { districtId: d.id };
+  }
+  return { provinceId: province.id };
 }

@@ -42,11 +42,13 @@ export async function generateReportFile(db: Db, req: ReportRequest, now: Date):
 
 /** "รต.2-เมืองฉะเชิงเทรา-2025-11.pdf": form code, unit name, month (or first_last month), extension. */
 async function fileNameOf(db: Db, req: ReportRequest, formCode: string): Promise<string> {
-  const unit = 'districtId' in req.scope
-    ? (await db.district.findUnique({ where: { id: req.scope.districtId } }))?.nameTh
-    : (await db.province.findUnique({ where: { id: req.scope.provinceId } }))?.nameTh;
+  const unit = 'producerId' in req.scope
+    ? (await db.producer.findUnique({ where: { id: req.scope.producerId } }))?.registrationCode
+    : 'districtId' in req.scope
+      ? (await db.district.findUnique({ where: { id: req.scope.districtId } }))?.nameTh
+      : (await db.province.findUnique({ where: { id: req.scope.provinceId } }))?.nameTh;
   const range = req.period.from === req.period.to ? req.period.from : `${req.period.from}_${req.period.to}`;
-  return `${formCode.replace(/\s+/g, '') || req.type}-${unit ?? ''}-${range}.${req.format}`;
+  return `${REPORT_FORM_CODES[req.type].replace(/\s+/g, '')}-${unit ?? ''}-${range}.${req.format}`;
 }
 
 /**
@@ -67,4 +69,4 @@ export async function reportFileLink(
   return { token: signReportLink(secret, key, fileName, now), fileName };
 }
 
-const REPORT_FORM_CODES: Record<ReportType, string> = { rt2: 'รต.2', rt3: 'รต.3', rt4: 'รต.4', export: 'สิ่งที่ส่งมาด้วย5' };
+const REPORT_FORM_CODES: Record<ReportType, string> = { rt1: 'รต.1', 'rt1-blank': 'รต.1-ฟอร์มเปล่า', rt2: 'รต.2', rt3: 'รต.3', rt4: 'รต.4', export: 'สิ่งที่ส่งมาด้วย5', producer: 'ยอดจำหน่ายผู้ผลิต', completeness: 'ความครบถ้วน' };

@@ -21,7 +21,9 @@ import { pdfPages, pdfText } from './pdf-text.js';
 let t: TestDatabase;
 const now = new Date('2026-11-21T03:00:00Z');
 const NOV = periodOf(2569, 11);
-const scopeOf = (type: ReportType) => (type === 'rt2' ? { districtId: 2401 } : { provinceId: 24 });
+let producerId = 0;
+const scopeOf = (type: ReportType) =>
+  type === 'producer' ? { producerId } : type.startsWith('rt1') || type === 'rt2' ? { districtId: 2401 } : { provinceId: 24 };
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -32,6 +34,9 @@ beforeAll(async () => {
     WHERE p."districtId" = 2401 AND e.month = '2025-11-01' ORDER BY e.id LIMIT 3`;
   await t.db.salesEntry.updateMany({ where: { id: { in: ids.slice(0, 2).map((r) => r.id) } }, data: { status: 'SUBMITTED', districtConfirmedAt: null, provinceConfirmedAt: null } });
   await t.db.salesEntry.update({ where: { id: ids[2]!.id }, data: { status: 'DISTRICT_CONFIRMED', provinceConfirmedAt: null } });
+  // the producer of the first (now submitted) entry: its statement shows it although no district report counts it
+  const [first] = await t.db.$queryRaw<{ producerId: number }[]>`SELECT "producerId" FROM "SalesEntry" WHERE id = ${ids[0]!.id}`;
+  producerId = first!.producerId;
 }, 120_000);
 afterAll(async () => {
   await t?.drop();
@@ -91,6 +96,66 @@ describe('reports on the demo data', () => {
     expect(doc.notes[0]).toContain((Number(printed / 100n)).toLocaleString('en-US'));
   });
 
+  it('the producer statement shows only its own sent entries (not drafts), every month of the period, totals equal to SQL', async () => {
+    const entry = await t.db.salesEntry.findFirstOrThrow({ where: { producerId, month: new Date('2025-12-01') } });
+    const taken = (await t.db.salesEntry.findMany({ where: { producerId, month: entry.month } })).map((e) => e.category);
+    const free = (['FOOD', 'DRINK', 'TEXTILE', 'HOUSEHOLD', 'HERBAL'] as const).find((c) => !taken.includes(c))!;
+    await t.db.salesEntry.create({ data: { producerId, month: entry.month, category: free, status: 'DRAFT', enteredById: entry.enteredById,
+      domesticOffline: 777_00n, domesticOnline: 0n, exportOffline: 0n, exportOnline: 0n } });
+    const p = periodOf(2569, 10, 12);
+    const doc = (await generateReportFile(t.db, { type: 'producer', scope: { producerId }, period: p, format: 'pdf' }, now)).document;
+    const body = doc.table.rows.filter((r) => r.kind === 'body');
+    expect(body.map((r) => r.cells[0])).toEqual(['ตุลาคม 2568', 'พฤศจิกายน 2568', 'ธันวาคม 2568']);
+    const total = totalRow(doc)[0]!;
+    const sent = `p.id = ${producerId} AND e.month BETWEEN '2025-10-01' AND '2025-12-01' AND e.status <> 'DRAFT'`;
+    expect(money(total.cells[5])).toBe(await sqlSum(sent));
+    const [x] = await t.db.$queryRawUnsafe<{ s: string }[]>(`SELECT COALESCE(SUM(e."exportOffline"), 0)::text AS s FROM "SalesEntry" e JOIN "Producer" p ON p.id = e."producerId" WHERE ${sent}`);
+    expect(money(total.cells[3])).toBe(BigInt(x!.s));
+    expect(String(body[1]!.cells[6])).toContain('รอยืนยัน');
+    const other = await sqlSum(`p."districtId" = 2401 AND p.id <> ${producerId} AND e.month = '2025-11-01'`);
+    expect(other).toBeGreaterThan(0n);
+    expect(doc.title[1]).toContain((await t.db.producer.findUniqueOrThrow({ where: { id: producerId } })).registrationCode);
+    const f = await generateReportFile(t.db, { type: 'producer', scope: { producerId }, period: NOV, format: 'xlsx' }, now);
+    expect(f.fileName).toMatch(/^ยอดจำหน่ายผู้ผลิต-.+-2025-11\.xlsx$/);
+  });
+
+  it('completeness counts expected producers by the registry rule, reported on time / late by the due dates, and on-time district confirmation', async () => {
+    // 2402: every November entry sent on 2 Dec and confirmed on 3 Dec (on time); 2403: one producer left the registry in October
+    const nov = new Date('2025-11-01');
+    const in2402 = { month: nov, producer: { districtId: 2402 } };
+    await t.db.salesEntry.updateMany({ where: in2402, data: { submittedAt: new Date('2025-12-02T05:00:00Z'), districtConfirmedAt: new Date('2025-12-03T05:00:00Z') } });
+    const gone = await t.db.producer.findFirstOrThrow({ where: { districtId: 2403 }, orderBy: { id: 'asc' } });
+    await t.db.producer.update({ where: { id: gone.id }, data: { active: false, deregisteredAt: new Date('2025-10-15T00:00:00Z') } });
+    const doc = (await generateReportFile(t.db, { type: 'completeness', scope: { provinceId: 24 }, period: NOV, format: 'pdf' }, now)).document;
+    const ids = (await t.db.district.findMany({ where: { provinceId: 24 }, orderBy: { id: 'asc' } })).map((d) => d.id);
+    const row = (id: number) => doc.table.rows[ids.indexOf(id)]!;
+    const count = async (sql: string) => (await t.db.$queryRawUnsafe<{ n: number }[]>(sql))[0]!.n;
+    const expectedIn = (d: number) => `SELECT COUNT(*)::int AS n FROM "Producer" p WHERE p."districtId" = ${d} AND (p.active OR p."deregisteredAt" >= '2025-11-01')`;
+    const reportedIn = (d: number) => `SELECT COUNT(DISTINCT e."producerId")::int AS n FROM "SalesEntry" e JOIN "Producer" p ON p.id = e."producerId" WHERE p."districtId" = ${d} AND e.month = '2025-11-01' AND e.status <> 'DRAFT'`;
+    const [r2401, r2402, r2403] = [row(2401), row(2402), row(2403)];
+    expect(r2403.cells[2]).toEqual({ int: await count(expectedIn(2403)) });
+    expect(await count(expectedIn(2403))).toBe((await t.db.producer.count({ where: { districtId: 2403 } })) - 1);
+    expect(r2402.cells.slice(2, 6)).toEqual([{ int: await count(expectedIn(2402)) }, { int: await count(reportedIn(2402)) }, { int: await count(reportedIn(2402)) }, { int: 0 }]);
+    expect(r2402.cells[8]).toBe('ตรงเวลา');
+    expect(r2401.cells[5]).toEqual({ int: await count(reportedIn(2401)) }); // demo data is sent on the 5th: late
+    expect(r2401.cells[8]).toBe('ยังไม่ยืนยัน'); // two entries still wait for the district
+    const total = totalRow(doc)[0]!;
+    expect(total.cells[2]).toEqual({ int: await count(`SELECT COUNT(*)::int AS n FROM "Producer" p JOIN "District" d ON d.id = p."districtId" WHERE d."provinceId" = 24 AND (p.active OR p."deregisteredAt" >= '2025-11-01')`) });
+    expect(total.cells[8]).toBe('ตรงเวลา 1 จาก 11');
+  });
+
+  it('รต.1 lists every expected producer of the district; filled it sums every sent entry, blank it has empty amounts and spare lines', async () => {
+    const filled = (await generateReportFile(t.db, { type: 'rt1', scope: { districtId: 2401 }, period: NOV, format: 'pdf' }, now)).document;
+    const blank = (await generateReportFile(t.db, { type: 'rt1-blank', scope: { districtId: 2401 }, period: NOV, format: 'xlsx' }, now)).document;
+    expect(money(totalRow(filled)[0]!.cells[14])).toBe(await sqlSum(`d.id = 2401 AND e.month = '2025-11-01' AND e.status <> 'DRAFT'`));
+    const expected = await t.db.producer.count({ where: { districtId: 2401, OR: [{ active: true }, { deregisteredAt: { gte: new Date('2025-11-01') } }] } });
+    const named = blank.table.rows.filter((r) => r.cells[1]);
+    expect(named).toHaveLength(expected);
+    expect(blank.table.rows).toHaveLength(named.length + 5);
+    expect(blank.table.rows.every((r) => r.cells.slice(10).every((c) => c === null))).toBe(true);
+    expect(filled.notes[1]).toContain(`ผู้ผลิตที่ต้องรายงาน ${expected} ราย`);
+  });
+
   it('asking for the same report twice gives a link to the same file', async () => {
     const store = diskReportStore(mkdtempSync(path.join(tmpdir(), 'otop-links-')));
     const req = { type: 'rt4' as const, scope: { provinceId: 24 }, period: NOV, format: 'pdf' as const };
@@ -116,7 +181,11 @@ describe('reports on the demo data', () => {
         expect(charCounts(text)).toBe(charCounts(trace.join('')));
         const flat = squash(text);
         for (const s of trace) expect(flat).toContain(squash(s));
-        if (period !== NOV) expect(trace).toContain('ไม่มีข้อมูล');
+        // completeness of a month nobody reported is a real figure (0 of N reported), not an empty report
+        // the blank รต.1 lists the registered producers whatever was sent
+        if (period !== NOV && type === 'rt1-blank') expect(f.document.table.rows.every((r) => r.cells.slice(10).every((c) => c === null))).toBe(true);
+        else if (period !== NOV && type === 'completeness') expect(f.document.table.rows.at(-1)!.cells[3]).toEqual({ int: 0 });
+        else if (period !== NOV) expect(trace).toContain('ไม่มีข้อมูล');
         expect(trace.filter((s) => /^หน้า \d+\/\d+$/.test(s))).toHaveLength(pdfPages(pdf));
         for (const row of f.document.table.rows) for (const c of row.cells) if (cellText(c)) expect(flat).toContain(squash(cellText(c)));
       }
@@ -129,7 +198,7 @@ describe('reports on the demo data', () => {
       const ws = wb.worksheets[0]!;
       const formulas: { formula: string; result: number }[] = [];
       ws.eachRow((row) => row.eachCell((c) => { const v = c.value as { formula?: string; result?: number }; if (v && v.formula) formulas.push(v as never); }));
-      const totals = totalRow(f.document);
+      const totals = totalRow(f.document).filter((r) => r.cells.some((c) => c && typeof c === 'object' && 'money' in c));
       if (totals.length) {
         expect(formulas.length).toBeGreaterThan(0);
         const last = totals.at(-1)!.cells.filter((c) => c && typeof c === 'object' && 'money' in c).map((c) => Number(money(c)) / 100);

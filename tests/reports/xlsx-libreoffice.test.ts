@@ -28,7 +28,9 @@ describe.skipIf(!soffice)('XLSX in LibreOffice', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'otop-xlsx-'));
     const files: { file: string; title: string; total: string | null }[] = [];
     for (const type of REPORT_TYPES) {
-      const f = await generateReportFile(t.db, { type, scope: type === 'rt2' ? { districtId: 2401 } : { provinceId: 24 }, period: periodOf(2569, 11), format: 'xlsx' }, now);
+      const scope = type === 'producer' ? { producerId: (await t.db.producer.findFirstOrThrow({ where: { districtId: 2401 }, orderBy: { id: 'asc' } })).id }
+        : type === 'rt2' || type.startsWith('rt1') ? { districtId: 2401 } : { provinceId: 24 };
+      const f = await generateReportFile(t.db, { type, scope, period: periodOf(2569, 11), format: 'xlsx' }, now);
       const file = path.join(dir, `${type}.xlsx`);
       writeFileSync(file, f.bytes);
       const last = f.document.table.rows.filter((r) => r.kind !== 'body' && r.kind !== 'group').at(-1);

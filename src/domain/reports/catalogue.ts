@@ -2,36 +2,47 @@
 import type { Tx } from '../../db/client.js';
 import type { Role } from '../../db/generated/enums.js';
 import type { ReportDocument } from '../../reports/model.js';
+import { buildCompleteness } from './completeness.js';
 import { buildExportReport } from './export-report.js';
+import { buildProducerStatement } from './producer-statement.js';
 import type { ReportPeriod } from './period.js';
+import { buildRt1, buildRt1Blank } from './rt1.js';
 import { buildRt2 } from './rt2.js';
 import { buildRt3 } from './rt3.js';
 import { buildRt4 } from './rt4.js';
 
-export type ReportType = 'rt2' | 'rt3' | 'rt4' | 'export';
-export const REPORT_TYPES: readonly ReportType[] = ['rt2', 'rt3', 'rt4', 'export'];
+export type ReportType = 'rt1' | 'rt1-blank' | 'rt2' | 'rt3' | 'rt4' | 'export' | 'producer' | 'completeness';
+export const REPORT_TYPES: readonly ReportType[] = ['rt1', 'rt1-blank', 'rt2', 'rt3', 'rt4', 'export', 'producer', 'completeness'];
 
-export type ReportScope = { districtId: number } | { provinceId: number };
+export type ReportScope = { districtId: number } | { provinceId: number } | { producerId: number };
 
 interface Entry {
   title: string;
   /** The unit the report is about. */
-  level: 'district' | 'province';
-  /** Roles that may ask for it (each only for its own district / province; zone and department for any below). */
+  level: 'producer' | 'district' | 'province';
+  /** Roles that may ask for it (each only for its own producer / district / province; zone and department for any below). */
   roles: readonly Role[];
   build(tx: Tx, unitId: number, p: ReportPeriod): Promise<ReportDocument>;
 }
 
 export const REPORTS: Record<ReportType, Entry> = {
+  rt1: { title: 'รต.1 แบบจัดเก็บข้อมูล (กรอกแล้ว)', level: 'district', roles: ['DISTRICT_OFFICER', 'PROVINCE_OFFICER'], build: (tx, id, p) => buildRt1(tx, id, p) },
+  'rt1-blank': { title: 'รต.1 แบบจัดเก็บข้อมูล (ฟอร์มเปล่า)', level: 'district', roles: ['DISTRICT_OFFICER', 'PROVINCE_OFFICER'], build: buildRt1Blank },
   rt2: { title: 'รต.2 รายงานอำเภอประจำเดือน', level: 'district', roles: ['DISTRICT_OFFICER', 'PROVINCE_OFFICER'], build: buildRt2 },
   rt3: { title: 'รต.3 จังหวัดแยกตามผลิตภัณฑ์', level: 'province', roles: ['PROVINCE_OFFICER', 'ZONE_ADMIN', 'DEPARTMENT_ADMIN'], build: buildRt3 },
   rt4: { title: 'รต.4 จังหวัดแยกรายอำเภอ', level: 'province', roles: ['PROVINCE_OFFICER', 'ZONE_ADMIN', 'DEPARTMENT_ADMIN'], build: buildRt4 },
+  producer: { title: 'รายงานยอดจำหน่ายของผู้ผลิต', level: 'producer', roles: ['PRODUCER'], build: buildProducerStatement },
+  completeness: { title: 'ความครบถ้วนและความตรงเวลาของการรายงาน', level: 'province', roles: ['PROVINCE_OFFICER', 'ZONE_ADMIN', 'DEPARTMENT_ADMIN'], build: buildCompleteness },
   export: { title: 'รายงานการส่งออก (แบบ 5)', level: 'province', roles: ['PROVINCE_OFFICER', 'ZONE_ADMIN', 'DEPARTMENT_ADMIN'], build: buildExportReport },
 };
 
 /** Builds the report document for a type, scope and period. */
 export function buildReport(tx: Tx, type: ReportType, scope: ReportScope, p: ReportPeriod): Promise<ReportDocument> {
   const e = REPORTS[type];
+  if (e.level === 'producer') {
+    if (!('producerId' in scope)) throw new RangeError(`${type} needs a producer`);
+    return e.build(tx, scope.producerId, p);
+  }
   if (e.level === 'district') {
     if (!('districtId' in scope)) throw new RangeError(`${type} needs a district`);
     return e.build(tx, scope.districtId, p);

@@ -125,8 +125,11 @@ export async function renderXlsx(report: ReportDocument, opts: RenderOptions): P
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
+/** Every body cell of the column is money or blank (a month with no report), and at least one is money. */
 function bodyColumnIsMoney(rows: Row[], col: number): boolean {
-  return rows.filter((r) => r.kind === 'body').every((r) => { const v = r.cells[col]; return v !== null && typeof v === 'object' && 'money' in v; });
+  const cells = rows.filter((r) => r.kind === 'body').map((r) => r.cells[col] ?? null);
+  const isMoney = (v: Cell) => v !== null && typeof v === 'object' && 'money' in v;
+  return cells.some(isMoney) && cells.every((v) => v === null || isMoney(v));
 }
 
 /** SUM over contiguous runs of the listed rows in column L. */
