@@ -24,6 +24,7 @@ const EnvSchema = z
     DEMO_DATA: z.enum(['auto', 'yes', 'no']).default('auto'),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
     CRON: z.enum(['on', 'off']).default('on'),
+    LINE_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(8_000),
   })
   .superRefine((env, ctx) => {
     if (!!env.LINE_CHANNEL_SECRET !== !!env.LINE_CHANNEL_ACCESS_TOKEN) {
@@ -49,6 +50,8 @@ export interface Config {
   demoData: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   cron: boolean;
+  /** Every LINE call gives up after this long; what it owed is retried from the outbox. */
+  lineTimeoutMs: number;
 }
 
 /** Secret and token of local mode; the built-in fake accepts exactly these. Never valid on LINE. */
@@ -84,5 +87,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoData: e.DEMO_DATA === 'yes' || (e.DEMO_DATA === 'auto' && !e.DATABASE_URL),
     logLevel: e.LOG_LEVEL,
     cron: e.CRON === 'on',
+    lineTimeoutMs: e.LINE_TIMEOUT_MS,
   };
 }

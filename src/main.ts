@@ -3,7 +3,8 @@
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './log.js';
 import { startServices } from './services.js';
-import { DEMO_USERS } from './seed/demo-users.js';
+import { DEMO_USERS, demoLineUserId } from './seed/demo-users.js';
+import { startBanner } from './start-banner.js';
 import { StartupError } from './startup-guards.js';
 
 try {
@@ -34,18 +35,18 @@ try {
   throw err;
 }
 
-const lines = [
-  `otop-sales-bot listening on http://localhost:${services.port} (POST /webhook)`,
-  `database: ${config.databaseUrl ? 'DATABASE_URL' : `embedded PostgreSQL, data in ${config.dataDir}/pg`}`,
-  config.localMode
-    ? `local mode: LINE is the built-in fake at ${config.line.apiBaseUrl}; talk to the bot with\n  npm run chat -- --user ${Object.keys(DEMO_USERS).join('|')}|<any new name>`
-    : `LINE: ${config.line.apiBaseUrl}`,
-];
-if (services.demoInvites.length) {
-  lines.push('demo invite codes (type one as a new user):');
-  for (const i of services.demoInvites) lines.push(`  ${i.code}  ${i.label}`);
-}
-console.log(lines.join('\n'));
+const demoIds = Object.keys(DEMO_USERS).map((n) => [n, demoLineUserId(n)] as const);
+const present = new Set(
+  (await services.db.user.findMany({ where: { lineUserId: { in: demoIds.map(([, id]) => id) }, role: { not: null } }, select: { lineUserId: true } })).map((u) => u.lineUserId),
+);
+console.log(
+  startBanner(config, {
+    port: services.port,
+    demoUsers: demoIds.filter(([, id]) => present.has(id)).map(([n]) => n),
+    demoInvites: services.demoInvites,
+    boundUsers: await services.db.user.count({ where: { role: { not: null } } }),
+  }),
+);
 
 /** SIGTERM/SIGINT: stop taking events, drain, close pools, stop the embedded PostgreSQL, exit 0 within SHUTDOWN_MS. */
 const SHUTDOWN_MS = 10_000;

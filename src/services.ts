@@ -21,6 +21,8 @@ import { seedReferenceData } from './seed/seed-db.js';
 import { seedDemoData } from './seed/seed-demo.js';
 import { startLineFake, type LineFake } from './dev/line-fake/index.js';
 import { startJobs } from './jobs/schedule.js';
+import { createBulkSender } from './line/bulk-sender.js';
+import type { BulkSendPort } from './bot/ports.js';
 import { acquireInstanceLock, assertPortFree, listen } from './startup-guards.js';
 import { createSimulatorHub } from './dev/simulator/hub.js';
 import { mountSimulator } from './dev/simulator/routes.js';
@@ -35,6 +37,8 @@ export interface Services {
   db: Db;
   databaseUrl: string;
   line: LinePort;
+  /** Scheduled sending (reminders): push/multicast with retry keys, and the quota. */
+  bulk: BulkSendPort;
   dispatcher: Dispatcher;
   server: Server;
   /** Port the HTTP server listens on (useful with PORT=0). */
@@ -112,8 +116,8 @@ export async function startServices(config: Config, log: Logger, opts: { clock?:
     const clients = createLineClients(fake ? { ...config.line, apiBaseUrl: fake.url, dataApiBaseUrl: fake.url } : config.line);
     const richMenus = createRichMenus(db, clients, { log });
     stops.push({ name: 'rich menus', stop: () => richMenus.idle() });
-    const line = createMessenger(clients, richMenus);
-    const courier = createCourier({ db, line, log });
+    const line = createMessenger(clients, richMenus, { timeoutMs: config.lineTimeoutMs });
+    const courier = createCourier({ db, line, log, lineTimeoutMs: config.lineTimeoutMs });
     stops.push({ name: 'outbox', stop: () => (courier.stop(), courier.idle()) });
     // Report download links are signed with a key derived from the channel secret; files live under DATA_DIR/reports.
     const reportStore = diskReportStore(nodePath.join(config.dataDir, 'reports'));
@@ -172,12 +176,13 @@ export async function startServices(config: Config, log: Logger, opts: { clock?:
 
     await courier.poll(); // what a previous run left unsent
     await dispatcher.resume(); // what a crash or an outage left unprocessed
+    const bulk = createBulkSender(clients);
     if (config.cron) {
-      const stopJobs = startJobs({ db, line, log, reportStore });
+      const stopJobs = startJobs({ db, line, bulk, log, reportStore });
       stops.push({ name: 'jobs', stop: stopJobs });
     }
 
-    return { config, db, databaseUrl, line, dispatcher, server, port, fake, demoInvites, close };
+    return { config, db, databaseUrl, line, bulk, dispatcher, server, port, fake, demoInvites, close };
   } catch (err) {
     await close();
     throw err;

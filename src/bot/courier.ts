@@ -22,6 +22,8 @@ export interface CourierDeps {
   pollMs?: number;
   /** LINE requests in flight at once (default 16). */
   concurrency?: number;
+  /** Deadline of one LINE call; a claimed row is leased for two calls plus a margin. */
+  lineTimeoutMs?: number;
 }
 
 /** A 4xx other than 408/429 will not succeed on a retry (409 never gets here: it counts as sent). */
@@ -45,6 +47,7 @@ async function persist(fn: () => Promise<unknown>, tries = 20): Promise<void> {
 export function createCourier(deps: CourierDeps) {
   const { db, line, log } = deps;
   const limit = deps.concurrency ?? 16;
+  const leaseS = Math.ceil((2 * (deps.lineTimeoutMs ?? 8_000)) / 1000) + 5;
   const chains = new Map<string, Promise<void>>();
   let running = 0;
   const waiting: (() => void)[] = [];
@@ -87,7 +90,7 @@ export function createCourier(deps: CourierDeps) {
   }
 
   /** Runs `work` after everything already queued for `key`, counting it as in flight until it settles. */
-  function chain(key: string, work: () => Promise<void>): void {
+  function chain(key: string, work: () => Promise<void>): Promise<void> {
     inFlight++;
     const run = (chains.get(key) ?? Promise.resolve())
       .then(work)
@@ -101,6 +104,7 @@ export function createCourier(deps: CourierDeps) {
         }
       });
     chains.set(key, run);
+    return run;
   }
 
   async function sendRows(rows: OutboundMessage[]): Promise<void> {
@@ -108,16 +112,23 @@ export function createCourier(deps: CourierDeps) {
   }
 
   let polling = false;
+  /**
+   * Claims at most `limit` due rows at a time and sends them before claiming more, so no claimed row waits in a
+   * queue past its lease (another process would then send it too).
+   */
   async function poll(): Promise<void> {
     if (polling || stopped) return;
     polling = true;
     try {
-      const rows = await claimDue(db, { limit: 200 });
-      if (dbDown) log.info('outbox: database reachable again');
-      dbDown = false;
-      const byRecipient = new Map<string, OutboundMessage[]>();
-      for (const r of rows) byRecipient.set(r.recipients[0] ?? '', [...(byRecipient.get(r.recipients[0] ?? '') ?? []), r]);
-      for (const [to, list] of byRecipient) chain(to, () => sendRows(list));
+      for (let full = true; full && !stopped; ) {
+        const rows = await claimDue(db, { limit, leaseS });
+        if (dbDown) log.info('outbox: database reachable again');
+        dbDown = false;
+        full = rows.length === limit;
+        const byRecipient = new Map<string, OutboundMessage[]>();
+        for (const r of rows) byRecipient.set(r.recipients[0] ?? '', [...(byRecipient.get(r.recipients[0] ?? '') ?? []), r]);
+        await Promise.all([...byRecipient].map(([to, list]) => chain(to, () => sendRows(list))));
+      }
     } catch (err) {
       if (!dbDown) log.warn('outbox poll failed (will retry)', { err: String((err as Error)?.message ?? err) });
       dbDown = true;
@@ -135,8 +146,8 @@ export function createCourier(deps: CourierDeps) {
      */
     send(key: string, ids: number[], after: (() => Promise<void>)[] = []): void {
       if (!ids.length && !after.length) return;
-      chain(key, async () => {
-        if (ids.length) await sendRows(await claimDue(db, { ids }));
+      void chain(key, async () => {
+        if (ids.length) await sendRows(await claimDue(db, { ids, leaseS }));
         for (const fn of after) await fn().catch((e) => log.error('after-commit step failed', { err: String(e) }));
       });
     },

@@ -14,6 +14,7 @@ import { claimEvent, lockUser, nextPending, recordFailure, tryLockUser, userOf, 
 import { queueAnswer, queuePush } from './outbox.js';
 import type { LinePort, ReportPort } from './ports.js';
 import { text, type Reply } from './reply.js';
+import { withWaitingReminders } from './reminder-ride.js';
 
 export interface Logger {
   info(msg: string, extra?: object): void;
@@ -118,7 +119,7 @@ export function createDispatcher(deps: DispatcherDeps) {
               after.push(fn);
             },
           };
-          const replies = await deps.route(ctx);
+          const replies = await withWaitingReminders(tx, userRow.id, await deps.route(ctx), ctx.now);
           return { ids: [...(await queueAnswer(tx, ev, replies)), ...pushIds], after };
         },
         { timeout: 15_000, maxWait: 10_000 },

@@ -27,6 +27,11 @@ export interface Flow<S extends { step: string } = { step: string }> {
   schema: z.ZodType<S>;
   start(ctx: Ctx, args: Record<string, string>): Promise<Outcome<S>>;
   advance(ctx: Ctx, state: S, input: Input): Promise<Outcome<S>>;
+  /** What typed work "เมนู" would drop (e.g. "ยอดขายอาหาร เดือนตุลาคม 2569 ที่ยังไม่ได้ส่ง"), or null when nothing:
+   * the router then warns first instead of dropping it silently. */
+  draft?(state: S): string | null;
+  /** The current question again (after "ทำรายการต่อ"). */
+  prompt?(ctx: Ctx, state: S): Promise<Reply[]>;
 }
 
 export const next = <S>(state: S, ...replies: Reply[]): Outcome<S> => ({ type: 'next', state, replies });

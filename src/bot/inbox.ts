@@ -25,7 +25,7 @@ export async function recordEvents(pool: pg.Pool, events: BotEvent[]): Promise<B
 /** Claims the event inside the caller's transaction; false when it already took effect. */
 export async function claimEvent(tx: Tx, id: string): Promise<boolean> {
   const n = await tx.$executeRaw`
-    UPDATE "WebhookEvent" SET "processedAt" = now(), "attempts" = "attempts" + 1
+    UPDATE "WebhookEvent" SET "processedAt" = clock_timestamp(), "attempts" = "attempts" + 1
     WHERE "id" = ${id} AND "processedAt" IS NULL`;
   return n === 1;
 }

@@ -75,17 +75,18 @@ export async function queueAnswer(
   return ids;
 }
 
-/** How long a sender holds a claimed row before another process may take it over (covers a reply and a push). */
+/** Default time a sender holds a claimed row before another process may take it over (a reply and a push). */
 export const LEASE_S = 25;
 
 /**
- * Claims pending rows that are due (the given ids, or any due ones), for LEASE_S: another process or a later
+ * Claims pending rows that are due (the given ids, or any due ones), for `leaseS` (default LEASE_S): another process or a later
  * poll will not send them meanwhile. Id order = queue order.
  */
-export async function claimDue(db: Db, opts: { ids?: number[]; limit?: number } = {}): Promise<OutboundMessage[]> {
+export async function claimDue(db: Db, opts: { ids?: number[]; limit?: number; leaseS?: number } = {}): Promise<OutboundMessage[]> {
   const ids = opts.ids ?? null;
+  const lease = opts.leaseS ?? LEASE_S;
   return db.$queryRaw<OutboundMessage[]>`
-    UPDATE "OutboundMessage" SET "nextAttemptAt" = now() + make_interval(secs => ${LEASE_S})
+    UPDATE "OutboundMessage" SET "nextAttemptAt" = now() + make_interval(secs => ${lease})
     WHERE "id" IN (
       SELECT "id" FROM "OutboundMessage"
       WHERE "status" = 'PENDING' AND "nextAttemptAt" <= now() AND (${ids}::int[] IS NULL OR "id" = ANY(${ids}::int[]))

@@ -29,3 +29,22 @@ export interface ReportTask {
 export interface ReportPort {
   deliver(task: ReportTask): Promise<void>;
 }
+
+/** Why a bulk send failed: the monthly quota is spent (stop), worth retrying with the same key, or refused for good. */
+export class SendFailure extends Error {
+  constructor(
+    readonly kind: 'quota' | 'retryable' | 'permanent',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Scheduled sending (reminders): push and multicast with a retry key (409 = delivered), and the monthly quota. */
+export interface BulkSendPort {
+  push(lineUserId: string, replies: Reply[], retryKey: string): Promise<void>;
+  /** ≤ 500 recipients, identical messages. */
+  multicast(lineUserIds: string[], replies: Reply[], retryKey: string): Promise<void>;
+  /** The monthly target (null = unlimited) and the approximate messages counted so far this month. */
+  quota(): Promise<{ limit: number | null; used: number }>;
+}

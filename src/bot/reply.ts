@@ -15,3 +15,12 @@ export const card = (c: Card, choices?: Choice[]): Reply => (choices?.length ? {
 export const say = (label: string, t = label): Choice => ({ label, text: t });
 export const tap = (label: string, postback: Postback, display?: string): Choice =>
   display ? { label, postback, display } : { label, postback };
+
+/** Longest piece of typed input the bot repeats back. */
+export const ECHO_MAX = 40;
+/** Typed input quoted back to the person, cut to ECHO_MAX characters (whole code points, "…" when cut): an answer
+ * never grows with what was typed, so every input up to LINE's 5,000 characters gets one. */
+export function quoted(input: string): string {
+  const chars = Array.from(input.replace(/\s+/g, ' ').trim());
+  return `"${chars.length > ECHO_MAX ? `${chars.slice(0, ECHO_MAX - 1).join('')}…` : chars.join('')}"`;
+}

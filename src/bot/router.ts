@@ -5,6 +5,7 @@ import type { Input, Postback } from './events.js';
 import type { Flow, Outcome } from './flow.js';
 import type { Reply } from './reply.js';
 import { text } from './reply.js';
+import { DROP_AND_MENU, RESUME, draftWarning, resumeReplies } from './draft-guard.js';
 import { endConversation, loadConversation, saveConversation, touchConversation } from './conversation-store.js';
 
 export interface Control {
@@ -27,6 +28,8 @@ export interface BotDefinition {
   /** Input from someone without a role: invite codes. */
   onUnbound(ctx: Ctx, input: Input): Promise<Reply[]>;
   help(ctx: Ctx): Promise<Reply[]>;
+  /** Common phrasings of the person's role (keyword table), tried before "ไม่เข้าใจ"; null when none matches. */
+  understand?(ctx: Ctx, typed: string): Promise<Reply[] | null>;
   menu(ctx: Ctx): Promise<Reply[]>;
   /** The refusal when the actor's role may not start the flow (null: may). Checked on every start. */
   refuseStart?(ctx: Ctx, flow: string): Reply[] | null;
@@ -138,9 +141,16 @@ export function createRouter(def: BotDefinition) {
       }
       return [...prefix, text('ตอนนี้ไม่มีรายการที่ค้างอยู่'), ...(await def.menu(ctx))];
     }
-    if (word && MENU.has(word)) {
+    const guard = input?.kind === 'postback' ? input.postback.action : null;
+    if ((word && MENU.has(word)) || guard === DROP_AND_MENU) {
+      const draft = loaded.status === 'active' && word ? (loaded.flow.draft?.(loaded.state) ?? null) : null;
+      if (draft) return [draftWarning(draft)];
       if (active) await endConversation(ctx.tx, ctx.user.id);
       return [...prefix, ...(await def.menu(ctx))];
+    }
+    if (guard === RESUME) {
+      if (loaded.status === 'active') return resumeReplies(ctx, loaded.flow, loaded.state);
+      return [...prefix, text('ไม่มีรายการที่ค้างอยู่แล้ว'), ...(await def.menu(ctx))];
     }
     if (word && HELP.has(word)) return [...prefix, ...(await def.help(ctx))];
 
@@ -159,6 +169,8 @@ export function createRouter(def: BotDefinition) {
     }
     const start = word ? startWords.get(word) : undefined;
     if (start) return [...prefix, ...(await control(ctx, active).start(start.flow, start.args ?? {}))];
+    const understood = def.understand ? await def.understand(ctx, input.text) : null;
+    if (understood) return [...prefix, ...understood];
     return [...prefix, text('ขออภัย ไม่เข้าใจข้อความนี้'), ...(await def.menu(ctx))];
   };
 }

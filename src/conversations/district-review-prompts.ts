@@ -107,6 +107,12 @@ export function entryLine(e: ReviewEntry): string {
   return [`${e.no}. ${e.producerName}`, CATEGORY_SHORT_TH[e.category], baht(e.total), STATUS_TH[e.status], ...marks(e)].join(' · ');
 }
 
+/** The four amounts, so a transposed figure shows: "ในประเทศ หน้าร้าน 50,000 · ออนไลน์ 3,000\nส่งออก ออฟไลน์ 0 · ออนไลน์ 0". */
+export function fourAmounts(e: Pick<ReviewEntry, 'amounts'>): string {
+  const a = e.amounts;
+  return `ในประเทศ หน้าร้าน ${formatBaht(a.domesticOffline)} · ออนไลน์ ${formatBaht(a.domesticOnline)}\nส่งออก ออฟไลน์ ${formatBaht(a.exportOffline)} · ออนไลน์ ${formatBaht(a.exportOnline)}`;
+}
+
 function marks(e: ReviewEntry): string[] {
   return [...(e.late ? ['ล่าช้า'] : []), ...(e.enteredByOfficer ? ['บันทึกโดยเจ้าหน้าที่'] : [])];
 }
@@ -132,7 +138,11 @@ export function listPage(s: ChosenState, entries: ReviewEntry[], districtName: s
     items: items.map((e) => ({
       no: String(e.no),
       title: e.producerName,
-      detail: [CATEGORY_SHORT_TH[e.category], baht(e.total), ...marks(e), ...(e.status === 'RETURNED' && e.returnReason ? [`เหตุผล: ${e.returnReason}`] : [])].join(' · '),
+      detail: [
+        [CATEGORY_SHORT_TH[e.category], `รวม ${baht(e.total)}`, ...marks(e)].join(' · '),
+        fourAmounts(e),
+        ...(e.status === 'RETURNED' && e.returnReason ? [`เหตุผล: ${e.returnReason}`] : []),
+      ].join('\n'),
       status: STATUS_TH[e.status],
       ...(!locked && RETURNABLE.has(e.status)
         ? { button: { label: 'ส่งกลับแก้ไข', postback: pb('dr-return', s.token, { e: String(e.id), r: String(e.revision), n: String(e.no) }), display: `ส่งกลับรายการที่ ${e.no}`, style: 'link' as const } }
@@ -241,7 +251,7 @@ export function producerNotice(r: ReturnResult): Reply[] {
     text(
       `เจ้าหน้าที่อำเภอขอให้แก้ไขยอดขาย 📝\nเดือน${formatMonthTh(r.month)} · ${CATEGORY_TH[r.category]} (รวม ${baht(r.total)})\nสิ่งที่ต้องแก้ไข: ${r.reason}\n\n` +
         'กดปุ่ม "แก้ไขยอดขาย" ด้านล่าง หรือพิมพ์ รายงานยอดขาย เพื่อแก้ไข แล้วกดยืนยันส่งอีกครั้ง',
-      [tap('แก้ไขยอดขาย', { action: 'start', params: { flow: 'sales-entry', month: r.month } }, 'แก้ไขยอดขาย')],
+      [tap('แก้ไขยอดขาย', { action: 'start', params: { flow: 'sales-entry', month: r.month, category: r.category } }, `แก้ไขยอดขาย${CATEGORY_TH[r.category]}`)],
     ),
   ];
 }

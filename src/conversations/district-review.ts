@@ -9,12 +9,13 @@ import { done, next, pass, stay, type Flow, type Outcome } from '../bot/flow.js'
 import { normaliseWord, type Action } from '../bot/router.js';
 import { say, text, type Reply } from '../bot/reply.js';
 import { CATEGORY_TH, STATUS_TH } from '../domain/catalog.js';
-import { confirmDistrictMonth, districtMonthOverview, REASON_MAX, REASON_MIN, returnEntry } from '../domain/district-review.js';
+import { districtMonthOverview, REASON_MAX, REASON_MIN, returnEntry } from '../domain/district-review.js';
 import { assertDistrict, entryForReview, listDistrictEntries, lockedMessage } from '../domain/district-review-queries.js';
 import { activeProducerCount, monthLock, nextSeen, pendingProducers } from '../domain/district-review-queries.js';
 import { addMonths, defaultReportingMonth, type MonthKey } from '../domain/fiscal-period.js';
+import { confirmFromPreview, previewAgain, previewConfirm } from './district-review-confirm.js';
 import * as P from './district-review-prompts.js';
-import { cleanReason, DistrictReviewState, fromSeen, matchMonth, newToken, parseCommand, reasonAnswer, reasonKey, toSeen } from './district-review-state.js';
+import { cleanReason, DistrictReviewState, exceptKey, fromSeen, matchMonth, newToken, parseCommand, reasonAnswer, reasonKey, toSeen } from './district-review-state.js';
 import type { ChosenState, Command, ReasonAnswer, StepOf } from './district-review-state.js';
 import { MENU_WORDS } from './menu.js';
 import type { BotModule } from './module.js';
@@ -51,6 +52,8 @@ async function prompt(ctx: Ctx, s: S): Promise<Reply[]> {
     }
     case 'reason-confirm':
       return P.reasonConfirmPrompt(s, (await entriesOf(ctx, s)).find((x) => x.id === s.entryId));
+    case 'confirm':
+      return previewAgain(ctx, s);
   }
 }
 
@@ -79,22 +82,6 @@ async function showPending(ctx: Ctx, s: ChosenState, page: number): Promise<Out>
   const producers = await pendingProducers(ctx.tx, ctx.actor!, s.districtId, s.month as MonthKey);
   st.pendingPage = Math.min(st.pendingPage, P.pageCount(producers.length) - 1);
   return next(st, ...P.pendingPage(st, producers, await nameOf(ctx, s.districtId), await activeProducerCount(ctx.tx, ctx.actor!, s.districtId)));
-}
-
-async function confirmAll(ctx: Ctx, s: ChosenState, except: number[]): Promise<Out> {
-  const numbers = new Set((await entriesOf(ctx, s)).map((e) => e.no));
-  const missing = except.filter((n) => !numbers.has(n));
-  if (missing.length) {
-    const range = numbers.size ? `รายการเดือนนี้มีหมายเลข 1–${Math.max(...numbers)}` : 'เดือนนี้ยังไม่มีรายการ';
-    return stay(text(`ไม่มีรายการที่ ${missing.join(', ')} (${range}) ยังไม่ได้ยืนยันรายการใด กรุณาตรวจเลขแล้วพิมพ์ใหม่ เช่น ยืนยันทั้งหมด ยกเว้น 3 5`));
-  }
-  const month = s.month as MonthKey;
-  const r = await confirmDistrictMonth(ctx.tx, ctx.actor!, s.districtId, month, { except, seen: toSeen(s.seen) }, ctx.now, ctx.event.id);
-  const mine = new Set(r.confirmed.map((e) => e.id));
-  const st: StepOf<'list'> = { ...chosen(s), step: 'list', seen: fromSeen(nextSeen(toSeen(s.seen), r.entries, (e) => mine.has(e.id))) };
-  const body = P.confirmedText(r, month);
-  if (!r.remaining.submitted) return done(text(body, [say('ตรวจสอบ/ยืนยัน'), say('เมนู')]));
-  return next(st, text(body, [...P.listChoices(st), say('ยกเลิก')]));
 }
 
 /** Goes to the reason question for entry `no`; `expected` is the revision on the tapped card, if any. */
@@ -144,7 +131,7 @@ async function sendBack(ctx: Ctx, s: StepOf<'reason-confirm'>): Promise<Out> {
 
 async function onCommand(ctx: Ctx, s: ChosenState, c: Command): Promise<Out> {
   switch (c.kind) {
-    case 'confirm': return confirmAll(ctx, s, c.except);
+    case 'confirm': return previewConfirm(ctx, s, c.except);
     case 'return': return askReason(ctx, s, c.no);
     case 'list': case 'back': return showList(ctx, s, s.page);
     case 'next': return s.step === 'pending' ? showPending(ctx, s, s.pendingPage + 1) : showList(ctx, s, s.step === 'list' ? s.page + 1 : s.page);
@@ -171,7 +158,10 @@ async function onPostback(ctx: Ctx, s: S, pb: Postback): Promise<Out> {
     case 'dr-months': return onCommand(ctx, s, { kind: 'month' });
     case 'dr-list': case 'dr-back': return showList(ctx, s, s.page);
     case 'dr-page': return showList(ctx, s, num(p.p));
-    case 'dr-confirm': return confirmAll(ctx, s, []);
+    case 'dr-confirm': return previewConfirm(ctx, s, []);
+    case 'dr-confirm-ok': case 'dr-no-sales':
+      if (s.step !== 'confirm' || p.h !== exceptKey(s.except)) return stay(text(OLD_CARD), ...(await prompt(ctx, s)));
+      return confirmFromPreview(ctx, s, pb.action === 'dr-no-sales');
     case 'dr-return': {
       const e = (await entriesOf(ctx, s)).find((x) => x.id === num(p.e));
       return askReason(ctx, s, e?.no ?? num(p.n), num(p.r));
@@ -202,6 +192,7 @@ async function advance(ctx: Ctx, s: S, input: Input): Promise<Out> {
     return showOverview(ctx, { token: s.token, districtId: s.districtId, month: m, seen: [], page: 0 });
   }
   if (s.step === 'reason-confirm') return answerReason(ctx, s, reasonAnswer(input.text));
+  if (s.step === 'confirm' && reasonAnswer(input.text) === 'yes') return confirmFromPreview(ctx, s, false);
   const c = parseCommand(input.text);
   if (s.step === 'reason' && (!c || c.kind === 'error')) return giveReason(ctx, s, input.text);
   if (!c) return stay(text(`ขออภัย ไม่เข้าใจข้อความนี้\n${HELP}`), ...(await prompt(ctx, s)));

@@ -5,6 +5,7 @@ import { normaliseWord, type BotDefinition } from '../bot/router.js';
 import type { BotModule } from './module.js';
 import { ONBOARDING_MODULES, onFollow, onUnfollow, onUnbound } from './onboarding.js';
 import { helpFor, menuFor } from './menu.js';
+import { answerKeyword } from './keywords.js';
 import { salesEntryModule } from './sales-entry.js';
 import { districtReviewModule } from './district-review.js';
 import { provinceModules } from './province-review.js';
@@ -26,6 +27,7 @@ export function botDefinition(_deps: { db: Db }): BotDefinition {
     onUnbound,
     help: async (ctx) => helpFor(ctx.actor),
     menu: async (ctx) => menuFor(ctx.actor),
+    understand: answerKeyword,
     refuseStart: (ctx, flow) => (ctx.actor ? refuseStart(ctx.actor, flow) : null),
   };
   for (const m of MODULES) {

@@ -71,7 +71,7 @@ export function inviteCreated(o: { code: string; expiresAt: Date; who: string; f
   ].join('\n');
   const forInvitee = [
     o.greeting,
-    '1. เพิ่มเพื่อน LINE บัญชีระบบรายงานยอดขาย OTOP ของกรมการพัฒนาชุมชน (ขอ QR code หรือลิงก์จากเจ้าหน้าที่)',
+    '1. เพิ่มเพื่อน LINE บัญชีระบบรายงานยอดขาย OTOP ของกรมการพัฒนาชุมชน',
     `2. พิมพ์รหัส ${o.code} ในห้องแชท`,
     `รหัสนี้ใช้ได้ครั้งเดียว ถึง ${until}`,
   ].join('\n');

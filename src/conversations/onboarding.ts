@@ -1,6 +1,6 @@
 // Follow, unfollow, and everything said by someone who has not redeemed an invite yet. A typed invite code binds
 // the person to the invite's role and scope and links that role's rich menu (after commit). Wrong codes count in
-// the domain (5 → 15 minutes locked out); chit-chat and near-misses of the code format never count.
+// the domain (5 → 15 minutes locked out); used or expired codes, chit-chat and near-misses of the format never count.
 import type { Ctx } from '../bot/context.js';
 import type { Input } from '../bot/events.js';
 import { text, type Reply } from '../bot/reply.js';
@@ -8,7 +8,7 @@ import type { Role } from '../db/generated/enums.js';
 import type { User } from '../db/generated/client.js';
 import { actorOf } from '../domain/actor.js';
 import { DEFAULT_DUE_DAYS, dayKeyOf } from '../domain/fiscal-period.js';
-import { canonicalCode, CODE_LENGTH, redeemInvite } from '../domain/invites.js';
+import { CODE_LENGTH, redeemInvite } from '../domain/invites.js';
 import { formatDayTh } from '../domain/thai-format.js';
 import { inviteModule } from './invite.js';
 import { menuFor } from './menu.js';
@@ -90,14 +90,9 @@ export async function onUnfollow(ctx: Ctx): Promise<void> {
   await ctx.tx.user.update({ where: { id: ctx.user.id }, data: { active: false } });
 }
 
-/** What to say about a refused code: used and expired codes exist, so say so (they still count as wrong). */
-async function refusedCode(ctx: Ctx, typed: string, remaining: number): Promise<string> {
-  const code = canonicalCode(typed);
-  const invite = code ? await ctx.tx.invite.findUnique({ where: { code }, select: { usedAt: true, expiresAt: true } }) : null;
-  const left = `เหลือโอกาสอีก ${remaining} ครั้ง`;
-  if (invite?.usedAt) return `รหัสนี้ถูกใช้แล้ว (ใช้ได้ครั้งเดียว) ขอรหัสใหม่จากเจ้าหน้าที่\n${left}`;
-  if (invite) return `รหัสนี้หมดอายุแล้ว (เมื่อ ${formatDayTh(dayKeyOf(invite.expiresAt))}) ขอรหัสใหม่จากเจ้าหน้าที่\n${left}`;
-  return `รหัสไม่ถูกต้อง ${left}\nกรุณาตรวจสอบแล้วพิมพ์ใหม่ ${CODE_HELP}`;
+/** A wrong code: how many attempts are left and what a code looks like. */
+function wrongCode(remaining: number): string {
+  return `รหัสไม่ถูกต้อง เหลือโอกาสอีก ${remaining} ครั้ง\nกรุณาตรวจสอบแล้วพิมพ์ใหม่ ${CODE_HELP}`;
 }
 
 export async function onUnbound(ctx: Ctx, input: Input): Promise<Reply[]> {
@@ -117,7 +112,11 @@ export async function onUnbound(ctx: Ctx, input: Input): Promise<Reply[]> {
       return [text(`ใส่รหัสผิดหลายครั้ง กรุณารอ ${minutes} นาที (ถึง ${clockTh(r.until)}) แล้วลองใหม่`)];
     }
     case 'wrong':
-      return [text(await refusedCode(ctx, input.text, r.remaining))];
+      return [text(wrongCode(r.remaining))];
+    case 'used':
+      return [text('รหัสนี้ถูกใช้แล้ว (ใช้ได้ครั้งเดียว) กรุณาขอรหัสใหม่จากเจ้าหน้าที่\n(ไม่นับเป็นการใส่รหัสผิด)')];
+    case 'expired':
+      return [text(`รหัสนี้หมดอายุแล้ว (เมื่อ ${formatDayTh(dayKeyOf(r.expiresAt))}) กรุณาขอรหัสใหม่จากเจ้าหน้าที่\n(ไม่นับเป็นการใส่รหัสผิด)`)];
     case 'not-a-code': {
       const n = nearMiss(input.text);
       if (n !== null) return [text(`รหัสที่พิมพ์มามี ${n} ตัว แต่${CODE_HELP}\nกรุณาตรวจสอบแล้วพิมพ์ใหม่`)];

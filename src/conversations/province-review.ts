@@ -16,6 +16,7 @@ import { formatBaht, formatMonthTh } from '../domain/thai-format.js';
 import { MENU_WORDS } from './menu.js';
 import type { BotModule } from './module.js';
 import { progressModule } from './progress.js';
+import { standingAfterConfirm } from './targets.js';
 import * as P from './province-review-prompts.js';
 import { ProvinceReviewState, type ReviewStep } from './province-review-state.js';
 import { reasonTag } from './unlock-prompts.js';
@@ -62,7 +63,7 @@ async function confirm(ctx: Ctx, s: S, districtId: number, revision: number | nu
   return toList(ctx, s, {}, text(
     `ยืนยันข้อมูลอำเภอ${r.districtName} เดือน${formatMonthTh(month)} แล้ว ✅\nรวม ${formatBaht(r.total)} บาท (${r.entries} รายการ)\n` +
       'ข้อมูลส่งถึงศูนย์เขตและกรมฯ แล้ว และเดือนนี้ของอำเภอถูกล็อก หากต้องแก้ไข อำเภอต้องพิมพ์ "ขอปลดล็อก"',
-  ));
+  ), ...(await standingAfterConfirm(ctx, month)));
 }
 
 async function toReason(ctx: Ctx, s: S, districtId: number): Promise<Out> {

@@ -119,7 +119,12 @@ async function start(ctx: Ctx, args: Record<string, string>): Promise<Out> {
   if (!months.length) return done(text('ตอนนี้ไม่มีเดือนที่เปิดให้รายงาน (เดือนล่าสุดจังหวัดยืนยันแล้ว)'));
   const w = { producerId, producerName: producer.name, onBehalf: actor.role !== 'PRODUCER', token: newToken() };
   // A month named by the caller (the pending list, a reminder, a new registration) is not asked again.
-  if (args.month && months.includes(args.month as MonthKey)) return enterCategory(ctx, w, args.month);
+  if (args.month && months.includes(args.month as MonthKey)) {
+    // A category named too (the "แก้ไขยอดขาย" button of a send-back) opens that very entry.
+    const category = CATEGORIES.find((c) => c === args.category);
+    if (category) return chooseCategory(ctx, { ...w, step: 'category', month: args.month, all: false }, category);
+    return enterCategory(ctx, w, args.month);
+  }
   const st: StepOf<'month'> = { ...w, step: 'month', months, locked };
   return next(st, ...P.monthPrompt(st));
 }
@@ -227,7 +232,14 @@ async function advance(ctx: Ctx, s: S, input: Input): Promise<Out> {
   }
 }
 
-export const salesEntryFlow: Flow<S> = { name: P.FLOW, version: 2, schema: SalesEntryState, start, advance };
+/** Typed amounts not yet sent are a draft that "เมนู" would drop (the router warns first). */
+function draft(s: S): string | null {
+  if (s.step === 'month' || s.step === 'category' || s.step === 'none-all' || s.step === 'amounts') return null;
+  if (s.step === 'amount' && !Object.keys(s.amounts).length) return null;
+  return `ยอดขาย${CATEGORY_TH[s.category]} เดือน${formatMonthTh(s.month as MonthKey)}${s.onBehalf ? ` ของ ${s.producerName}` : ''} ที่ยังไม่ได้ส่ง`;
+}
+
+export const salesEntryFlow: Flow<S> = { name: P.FLOW, version: 2, schema: SalesEntryState, start, advance, draft, prompt };
 
 export const salesEntryModule: BotModule = {
   flows: [salesEntryFlow],

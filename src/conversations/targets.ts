@@ -7,6 +7,7 @@ import { done, next, pass, stay, switchTo, type Flow } from '../bot/flow.js';
 import { card, say, tap, text, type Reply } from '../bot/reply.js';
 import type { Ctx } from '../bot/context.js';
 import { defaultReportingMonth, parseMonthKey, type MonthKey } from '../domain/fiscal-period.js';
+import { seesConfirmedOnly } from '../domain/visibility.js';
 import { matchUnit, myStanding, provinceWithDistricts, unitsForImport } from '../domain/targets/index.js';
 import { FLOW as MY_SALES } from './my-sales.js';
 import type { BotModule } from './module.js';
@@ -26,18 +27,30 @@ const monthOf = (ctx: Ctx, m: string | undefined): MonthKey => {
 async function provinceCard(ctx: Ctx, provinceId: number, asOf: MonthKey): Promise<Reply> {
   const actor = ctx.actor!;
   const { province, districts } = await provinceWithDistricts(ctx.tx, actor, provinceId, asOf);
-  const above = actor.role === 'ZONE_ADMIN' || actor.role === 'DEPARTMENT_ADMIN';
+  const above = seesConfirmedOnly(actor);
   return card(standingCard(province, asOf, { ranking: districts, exact: above, confirmedOnly: above }), [say('เป้าหมาย'), say('เมนู')]);
 }
 
-/** The standing of the actor's own unit: the reply a district or province officer also gets after confirming. */
+/** The standing card of the actor's own unit (district, or province with its districts ranked). */
 export async function ownStandingReply(ctx: Ctx, asOf: MonthKey, lead?: string): Promise<Reply> {
+  return (await ownStanding(ctx, asOf, lead)).reply;
+}
+
+async function ownStanding(ctx: Ctx, asOf: MonthKey, lead?: string): Promise<{ reply: Reply; hasTarget: boolean }> {
   const actor = ctx.actor!;
   if (actor.role === 'PROVINCE_OFFICER') {
     const { province, districts } = await provinceWithDistricts(ctx.tx, actor, actor.provinceId!, asOf);
-    return card(standingCard(province, asOf, { ranking: districts, lead }));
+    const hasTarget = [province, ...districts].some((u) => u.sales || u.online);
+    return { reply: card(standingCard(province, asOf, { ranking: districts, lead })), hasTarget };
   }
-  return card(standingCard(await myStanding(ctx.tx, actor, asOf), asOf, { lead }));
+  const u = await myStanding(ctx.tx, actor, asOf);
+  return { reply: card(standingCard(u, asOf, { lead })), hasTarget: !!(u.sales || u.online) };
+}
+
+/** What a district or province officer sees right after confirming `month`: the new standing, when a target exists. */
+export async function standingAfterConfirm(ctx: Ctx, month: MonthKey): Promise<Reply[]> {
+  const r = await ownStanding(ctx, month, 'สถานะหลังการยืนยันครั้งนี้');
+  return r.hasTarget ? [r.reply] : [];
 }
 
 async function provincesOfScope(ctx: Ctx) {
@@ -55,7 +68,7 @@ export const targetsFlow: Flow<S> = {
     const actor = ctx.actor!;
     const asOf = monthOf(ctx, args.m);
     if (actor.role === 'PRODUCER') return switchTo(MY_SALES, {});
-    if (actor.role === 'DISTRICT_OFFICER' || actor.role === 'PROVINCE_OFFICER') return done(await ownStandingReply(ctx, asOf));
+    if (actor.role === 'DISTRICT_OFFICER' || actor.role === 'PROVINCE_OFFICER') return done((await ownStanding(ctx, asOf)).reply);
     if (args.p && /^\d+$/.test(args.p)) return done(await provinceCard(ctx, Number(args.p), asOf));
     const provinces = await provincesOfScope(ctx);
     const choices = provinces.length <= 12 ? provinces.map((p) => tap(p.nameTh, { action: 'start', params: { flow: FLOW, p: String(p.code), m: asOf } }, `เป้าหมายจังหวัด${p.nameTh}`)) : [];

@@ -18,6 +18,8 @@ const ignore: DbErrorSink = () => {};
 export const CONNECT_TIMEOUT_MS = 5_000;
 
 type Fn = (...args: unknown[]) => Promise<unknown>;
+/** The pooled pg connection behind an adapter-pg transaction (`_queryable` is false once its socket died). */
+type TxConnection = { _queryable: boolean; release(err?: Error): void };
 
 /** Methods of `target` as they are, except those in `over`. */
 function override<T extends object>(target: T, over: Record<string, Fn>): T {
@@ -34,6 +36,8 @@ function override<T extends object>(target: T, over: Record<string, Fn>): T {
  * Prisma's query interpreter may start several statements of one transaction at once (relation loads); adapter-pg
  * sends them all to the transaction's single connection, which pg deprecates ("already executing a query") and pg 9
  * will refuse. Each transaction's statements are queued here, one at a time, in the order Prisma issued them.
+ * A transaction whose connection dies gives the connection back to the pool at once (destroyed), so dropped
+ * connections never exhaust the pool.
  */
 function oneStatementAtATime<A extends object>(factory: A): A {
   const f = factory as unknown as { connect: () => Promise<object> };
@@ -42,14 +46,31 @@ function oneStatementAtATime<A extends object>(factory: A): A {
       const adapter = (await f.connect()) as { startTransaction: Fn };
       return override(adapter, {
         startTransaction: async (...args) => {
-          const tx = (await adapter.startTransaction(...args)) as Record<string, Fn>;
+          const tx = (await adapter.startTransaction(...args)) as Record<string, Fn> & { client: TxConnection };
           let tail: Promise<unknown> = Promise.resolve();
+          let released = false;
+          let broken: unknown = null;
           const queued = (name: string): Fn => (...a) => {
-            const run = tail.then(() => tx[name]!(...a));
-            tail = run.catch(() => {});
+            const run = tail.then(() => {
+              if (broken) throw broken;
+              return tx[name]!(...a);
+            });
+            tail = run.catch((err: unknown) => {
+              // the connection died: hand it back destroyed now (Prisma's ROLLBACK would fail and never release it)
+              if (!tx.client._queryable && !released) {
+                released = true;
+                broken = err;
+                tx.client.release(err instanceof Error ? err : new Error(String(err)));
+              }
+            });
             return run;
           };
-          return override(tx, { queryRaw: queued('queryRaw'), executeRaw: queued('executeRaw'), commit: queued('commit'), rollback: queued('rollback') });
+          const end = (name: string): Fn => async (...a) => {
+            if (released) return;
+            released = true;
+            return tx[name]!(...a);
+          };
+          return override(tx, { queryRaw: queued('queryRaw'), executeRaw: queued('executeRaw'), commit: end('commit'), rollback: end('rollback') });
         },
       });
     },

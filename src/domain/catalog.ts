@@ -18,7 +18,7 @@ export const CATEGORY_SHORT_TH: Record<ProductCategory, string> = {
   DRINK: 'เครื่องดื่ม',
   TEXTILE: 'ผ้า/เครื่องแต่งกาย',
   HOUSEHOLD: 'ของใช้/ของที่ระลึก',
-  HERBAL: 'สมุนไพร (ไม่ใช่อาหาร)',
+  HERBAL: 'สมุนไพรไม่ใช่อาหาร',
 };
 
 export const PRODUCER_TYPE_TH: Record<ProducerType, string> = {

@@ -82,11 +82,15 @@ export type RedeemResult =
   | { ok: false; reason: 'locked'; until: Date }
   | { ok: false; reason: 'not-a-code' }
   | { ok: false; reason: 'wrong'; remaining: number }
+  /** A real code that was already used or has expired: not a guess, so it does not count as a wrong attempt. */
+  | { ok: false; reason: 'used' }
+  | { ok: false; reason: 'expired'; expiresAt: Date }
   | { ok: false; reason: 'locked-now'; until: Date };
 
 /**
- * Redeems a typed code for the user. Wrong codes count; the fifth locks the user out for 15 minutes. A code binds
- * once (conditional update on usedAt), and only before it expires.
+ * Redeems a typed code for the user. Wrong codes count; the fifth locks the user out for 15 minutes. A used or
+ * expired code is a real code (the person was given it), so it is explained and does not count. A code binds once
+ * (conditional update on usedAt), and only before it expires.
  */
 export async function redeemInvite(tx: Tx, userId: number, typed: string, now: Date, eventId?: string): Promise<RedeemResult> {
   const user = await tx.user.findUniqueOrThrow({ where: { id: userId } });
@@ -97,8 +101,9 @@ export async function redeemInvite(tx: Tx, userId: number, typed: string, now: D
     where: { code },
     include: { producer: true, district: { include: { province: true } }, province: true, zone: true },
   });
-  const usable = invite && !invite.usedAt && invite.expiresAt > now;
-  if (!invite || !usable) {
+  if (invite?.usedAt) return { ok: false, reason: 'used' };
+  if (invite && invite.expiresAt <= now) return { ok: false, reason: 'expired', expiresAt: invite.expiresAt };
+  if (!invite) {
     const failures = (user.inviteLockedUntil && user.inviteLockedUntil <= now ? 0 : user.inviteFailures) + 1;
     if (failures >= MAX_FAILURES) {
       const until = new Date(now.getTime() + LOCKOUT_MS);

@@ -6,7 +6,7 @@ import type { Tx } from '../db/client.js';
 import type { UnlockRequest } from '../db/generated/client.js';
 import type { Actor } from './actor.js';
 import { audit } from './audit.js';
-import { assertAllowed, placeOfDistrict, placeOfProvince } from './authorise.js';
+import { assertAllowed, placeOfDistrict, placeOfProvince, roleMay } from './authorise.js';
 import { RuleError } from './errors.js';
 import { addMonths, monthKeyFromDbDate, monthKeyOf, monthStart, type MonthKey } from './fiscal-period.js';
 import { checkReason, lockDistrictMonth, nameOf, officersOf } from './district-month.js';
@@ -121,7 +121,10 @@ export interface DecideResult {
 export async function decideUnlock(tx: Tx, actor: Actor, requestId: number, decision: Decision, now: Date, eventId?: string): Promise<DecideResult> {
   const found = await tx.unlockRequest.findUnique({ where: { id: requestId } });
   if (!found) throw new RuleError('ไม่พบคำขอปลดล็อกนี้', 'not-found');
-  assertAllowed(actor, 'unlock.decide', await placeOfDistrict(tx, found.districtId), 'คำขอนี้เป็นของอำเภอในจังหวัดอื่น ท่านจึงพิจารณาไม่ได้');
+  const why = roleMay(actor.role, 'unlock.decide')
+    ? 'คำขอนี้เป็นของอำเภอในจังหวัดอื่น ท่านจึงพิจารณาไม่ได้'
+    : 'คำขอปลดล็อกพิจารณาได้เฉพาะเจ้าหน้าที่จังหวัดของอำเภอนั้น ท่านจึงอนุมัติหรือไม่อนุมัติไม่ได้';
+  assertAllowed(actor, 'unlock.decide', await placeOfDistrict(tx, found.districtId), why);
   const month = monthKeyFromDbDate(found.month);
   const dm = await lockDistrictMonth(tx, found.districtId, month, false);
   const n = await tx.unlockRequest.updateMany({ where: { id: requestId, status: 'PENDING' }, data: { status: decision, decidedById: actor.userId, decidedAt: now } });

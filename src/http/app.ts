@@ -15,19 +15,32 @@ export interface AppDeps {
   routes?: (app: express.Express) => void;
 }
 
+/** Largest webhook body accepted (express/bytes notation). */
+export const WEBHOOK_BODY_LIMIT = '2mb';
+
 export function createApp(deps: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
 
-  // No JSON parser before this route: the signature covers the exact bytes.
-  app.post('/webhook', express.raw({ type: () => true, limit: '2mb' }), async (req, res, next) => {
+  // No JSON parser before this route: the signature covers the exact bytes. A body over the limit is 413 (LINE's
+  // own bodies are far smaller), an unreadable one 400: answered here, not by the error middleware's 500.
+  const rawBody = express.raw({ type: () => true, limit: WEBHOOK_BODY_LIMIT });
+  const readBody: express.RequestHandler = (req, res, next) =>
+    rawBody(req, res, (err?: { status?: number; type?: string }) => {
+      if (!err) return next();
+      const tooLarge = err.status === 413 || err.type === 'entity.too.large';
+      res.status(tooLarge ? 413 : 400).json({ message: tooLarge ? `body over ${WEBHOOK_BODY_LIMIT}` : 'unreadable body' });
+    });
+  app.post('/webhook', readBody, async (req, res, next) => {
     const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     const parsed = parseWebhook(raw, req.get('x-line-signature'), deps.channelSecret);
     if (!parsed.ok) {
       res.status(parsed.status).json({ message: parsed.message });
       return;
     }
+    // Malformed events are dropped one by one (LINE would redeliver the same body forever); the good ones go on.
+    for (const d of parsed.dropped) deps.log.warn('webhook event dropped', { index: d.index, event: d.id, problem: d.problem });
     try {
       await deps.receive(parsed.events);
       res.status(200).json({});

@@ -2,13 +2,14 @@
 // (Outbox sending and retries are not a cron job: the courier, src/bot/courier.ts, polls for due rows.)
 import cron from 'node-cron';
 import type { Db } from '../db/client.js';
-import type { LinePort } from '../bot/ports.js';
+import type { BulkSendPort, LinePort } from '../bot/ports.js';
 import type { Logger } from '../bot/dispatcher.js';
 import type { ReportStore } from '../reports/store.js';
 import * as inboxCleanup from './inbox-cleanup.js';
 import * as reportFilesCleanup from './report-files-cleanup.js';
+import * as reminders from './reminders.js';
 
-export function startJobs(deps: { db: Db; line: LinePort; log: Logger; reportStore?: ReportStore }): () => Promise<void> {
+export function startJobs(deps: { db: Db; line: LinePort; bulk: BulkSendPort; log: Logger; reportStore?: ReportStore }): () => Promise<void> {
   const tz = 'Asia/Bangkok';
   const guard = (name: string, fn: () => Promise<unknown>) => async () => {
     try {
@@ -18,6 +19,8 @@ export function startJobs(deps: { db: Db; line: LinePort; log: Logger; reportSto
     }
   };
   const tasks = [
+    // Every 10 minutes: plans (idempotently) and sends what is due; quiet hours are decided by the planner.
+    cron.schedule('*/10 * * * *', guard('reminders', () => reminders.run(deps, new Date())), { timezone: tz, noOverlap: true }),
     cron.schedule('17 3 * * *', guard('inbox-cleanup', () => inboxCleanup.run(deps, new Date())), { timezone: tz, noOverlap: true }),
   ];
   const reportStore = deps.reportStore;

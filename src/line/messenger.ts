@@ -19,14 +19,14 @@ export function createLineClients(cfg: { channelAccessToken: string; apiBaseUrl:
   };
 }
 
-/** Every LINE call gives up after this long (the SDK has no timeout option); the caller retries what it owes. */
+/** Default deadline of every LINE call (the SDK has no timeout option); the caller retries what it owes. */
 export const LINE_TIMEOUT_MS = 8_000;
 
-/** The SDK has no timeout option: a hung request must not block a user's queue forever. */
-async function withTimeout<T>(p: Promise<T>, what: string): Promise<T> {
+/** The SDK has no timeout option: a hung request must not hold a send (or a user's answers) forever. */
+async function withTimeout<T>(p: Promise<T>, what: string, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`LINE ${what} timed out after ${LINE_TIMEOUT_MS} ms`)), LINE_TIMEOUT_MS);
+    timer = setTimeout(() => reject(new LineApiError(`LINE ${what} timed out after ${ms} ms`)), ms);
   });
   try {
     return await Promise.race([p, timeout]);
@@ -54,12 +54,14 @@ const statusOf = (err: unknown) => (err instanceof HTTPFetchError ? err.status :
 export function createMessenger(
   clients: LineClients,
   richMenus: { menuFor(role: Role): Promise<string>; forget(role: Role, richMenuId: string): Promise<void> },
+  opts: { timeoutMs?: number } = {},
 ): LinePort {
+  const ms = opts.timeoutMs ?? LINE_TIMEOUT_MS;
   const { api } = clients;
   return {
     async reply(replyToken: string, replies: Reply[]) {
       try {
-        await withTimeout(api.replyMessage({ replyToken, messages: renderReplies(replies) }), 'reply');
+        await withTimeout(api.replyMessage({ replyToken, messages: renderReplies(replies) }), 'reply', ms);
       } catch (err) {
         if (err instanceof HTTPFetchError && err.status === 400 && /reply token/i.test(err.body)) {
           throw new ReplyTokenRejected(describe(err));
@@ -69,18 +71,18 @@ export function createMessenger(
     },
     async push(to: string, replies: Reply[], retryKey: string) {
       try {
-        await withTimeout(api.pushMessage({ to, messages: renderReplies(replies) }, retryKey), 'push');
+        await withTimeout(api.pushMessage({ to, messages: renderReplies(replies) }, retryKey), 'push', ms);
       } catch (err) {
         if (err instanceof HTTPFetchError && err.status === 409) return; // this retry key was accepted before
         throw new LineApiError(`push failed: ${describe(err)}`, statusOf(err));
       }
     },
     async showLoading(chatId: string) {
-      await withTimeout(api.showLoadingAnimation({ chatId, loadingSeconds: 10 }), 'loading').catch(() => {});
+      await withTimeout(api.showLoadingAnimation({ chatId, loadingSeconds: 10 }), 'loading', ms).catch(() => {});
     },
     async getProfile(userId: string) {
       try {
-        const p = await withTimeout(api.getProfile(userId), 'profile');
+        const p = await withTimeout(api.getProfile(userId), 'profile', ms);
         return { displayName: p.displayName };
       } catch (err) {
         if (err instanceof HTTPFetchError && err.status === 404) return null;
@@ -89,16 +91,16 @@ export function createMessenger(
     },
     async setRichMenu(userId: string, role: Role | null) {
       try {
-        if (role === null) await withTimeout(api.unlinkRichMenuIdFromUser(userId), 'unlink rich menu');
+        if (role === null) await withTimeout(api.unlinkRichMenuIdFromUser(userId), 'unlink rich menu', ms);
         else {
           const id = await richMenus.menuFor(role);
           try {
-            await withTimeout(api.linkRichMenuIdToUser(userId, id), 'link rich menu');
+            await withTimeout(api.linkRichMenuIdToUser(userId, id), 'link rich menu', ms);
           } catch (err) {
             // LINE no longer knows the stored menu (e.g. the local fake restarted): create it again, link once more
             if (!(err instanceof HTTPFetchError && (err.status === 404 || /not found/i.test(err.body)))) throw err;
             await richMenus.forget(role, id);
-            await withTimeout(api.linkRichMenuIdToUser(userId, await richMenus.menuFor(role)), 'link rich menu');
+            await withTimeout(api.linkRichMenuIdToUser(userId, await richMenus.menuFor(role)), 'link rich menu', ms);
           }
         }
       } catch (err) {

@@ -1,6 +1,6 @@
 // Demo data for ฉะเชิงเทรา: producers in all 11 districts, 13 months of confirmed sales (so "same month last
 // year" works), one ready-bound user per role, and fresh invite codes to try onboarding. Idempotent.
-import type { Db } from '../db/client.js';
+import type { Db, Tx } from '../db/client.js';
 import {
   addMonths,
   compareMonths,
@@ -10,7 +10,7 @@ import {
   monthStart,
   type MonthKey,
 } from '../domain/fiscal-period.js';
-import { createInvite } from '../domain/invites.js';
+import { createInvite, type InviteScope } from '../domain/invites.js';
 import { CHACHOENGSAO_PROVINCE_CODE } from './reference-data.js';
 import { demoMonthlySalesByCategory, demoProducers } from './demo-data.js';
 import { DEMO_USERS, demoLineUserId } from './demo-users.js';
@@ -107,11 +107,35 @@ export async function seedDemoData(db: Db, now: Date): Promise<{ code: string; l
   }
 
   const second = rows.filter((r) => r.districtId === DEMO_DISTRICT).sort((a, b) => a.id - b.id)[1]!;
-  return db.$transaction(async (tx) => [
-    { ...(await createInvite(tx, null, { role: 'PRODUCER', producerId: second.id }, now, { days: 3 })), label: `ผู้ผลิต: ${second.name}` },
-    { ...(await createInvite(tx, null, { role: 'DISTRICT_OFFICER', districtId: 2402 }, now, { days: 3 })), label: 'พัฒนากรอำเภอบางคล้า' },
-    { ...(await createInvite(tx, null, { role: 'PROVINCE_OFFICER', provinceId: CHACHOENGSAO_PROVINCE_CODE }, now, { days: 3 })), label: 'เจ้าหน้าที่จังหวัดฉะเชิงเทรา' },
-  ]);
+  const wanted: { scope: InviteScope; label: string }[] = [
+    { scope: { role: 'PRODUCER', producerId: second.id }, label: `ผู้ผลิต: ${second.name}` },
+    { scope: { role: 'DISTRICT_OFFICER', districtId: 2402 }, label: 'พัฒนากรอำเภอบางคล้า' },
+    { scope: { role: 'PROVINCE_OFFICER', provinceId: CHACHOENGSAO_PROVINCE_CODE }, label: 'เจ้าหน้าที่จังหวัดฉะเชิงเทรา' },
+  ];
+  return db.$transaction(async (tx) => {
+    const out: { code: string; label: string }[] = [];
+    for (const w of wanted) {
+      const code = await demoInviteCode(tx, w.scope, now);
+      if (code) out.push({ code, label: w.label });
+    }
+    return out;
+  });
+}
+
+/**
+ * The demo's invite code for a scope: none once someone other than the ready-made demo users is bound to it (the
+ * code was used), else the still-valid code of an earlier start, else a new one — not a new code at every start.
+ */
+async function demoInviteCode(tx: Tx, scope: InviteScope, now: Date): Promise<string | null> {
+  const { role, ...where } = scope;
+  const demoIds = Object.keys(DEMO_USERS).map(demoLineUserId);
+  const bound = await tx.user.count({ where: { role, ...where, lineUserId: { notIn: demoIds } } });
+  if (bound) return null;
+  const open = await tx.invite.findFirst({
+    where: { role, ...where, createdById: null, usedAt: null, expiresAt: { gt: now } },
+    orderBy: { expiresAt: 'desc' },
+  });
+  return open?.code ?? (await createInvite(tx, null, scope, now, { days: 3 })).code;
 }
 
 function monthIndexFrom(october: MonthKey, m: MonthKey): number {

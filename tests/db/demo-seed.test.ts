@@ -38,10 +38,20 @@ describe('demo data', () => {
     expect(median).toBeLessThan(1_000_000_00n);
   });
 
-  it('seeding again adds only fresh invite codes', async () => {
-    const [p, e] = [await t.db.producer.count(), await t.db.salesEntry.count()];
+  it('seeding again (every start) mints no new codes: the still-valid ones again, none for a scope already bound', async () => {
+    const [p, e, i] = [await t.db.producer.count(), await t.db.salesEntry.count(), await t.db.invite.count()];
+    const first = await t.db.invite.findMany({ where: { createdById: null }, orderBy: { id: 'asc' } });
     const invites = await seedDemoData(t.db, now);
-    expect(invites).toHaveLength(3);
-    expect([await t.db.producer.count(), await t.db.salesEntry.count()]).toEqual([p, e]);
+    expect(invites.map((x) => x.code).sort()).toEqual(first.map((x) => x.code).sort());
+    expect([await t.db.producer.count(), await t.db.salesEntry.count(), await t.db.invite.count()]).toEqual([p, e, i]);
+
+    // someone redeemed the district officer's code: that scope gets no code any more
+    const district = first.find((x) => x.role === 'DISTRICT_OFFICER')!;
+    const somchai = await t.db.user.create({ data: { lineUserId: demoLineUserId('somchai'), role: 'DISTRICT_OFFICER', districtId: district.districtId } });
+    await t.db.invite.update({ where: { id: district.id }, data: { usedAt: now, usedById: somchai.id } });
+    const again = await seedDemoData(t.db, now);
+    expect(again.map((x) => x.code)).not.toContain(district.code);
+    expect(again).toHaveLength(2);
+    expect(await t.db.invite.count()).toBe(i);
   });
 });

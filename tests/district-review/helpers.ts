@@ -54,3 +54,10 @@ export async function statuses(db: Db, ids: number[]): Promise<SalesStatus[]> {
   const rows = await db.salesEntry.findMany({ where: { id: { in: ids } } });
   return ids.map((id) => rows.find((r) => r.id === id)!.status);
 }
+
+/** Taps the confirm button of the preview the officer was just shown ("ยืนยัน N รายการ" or "ยืนยันแม้ยังไม่ครบ"). */
+export async function acceptPreview(bot: import('../support/bot.js').TestBot, user: string): Promise<void> {
+  const b = (await import('../support/screen.js')).buttons(bot, user, 1).find((x) => (x.data ?? '').includes('dr-confirm-ok'));
+  if (!b?.data) throw new Error('no confirmation preview with a confirm button was shown');
+  await bot.tap(user, b.data);
+}

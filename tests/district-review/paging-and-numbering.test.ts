@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestBot, type TestBot } from '../support/bot.js';
 import { makeProducer, makeUser, testClock } from '../support/people.js';
-import { buttons, OCTOBER, press, seedDistrict, statuses } from './helpers.js';
+import { acceptPreview, buttons, OCTOBER, press, seedDistrict, statuses } from './helpers.js';
 
 const clock = testClock('2026-11-02T03:00:00Z');
 let bot: TestBot;
@@ -56,6 +56,7 @@ describe('entries list pages', () => {
     expect(again).toContain('14. กลุ่มก่อนใคร · อาหาร · 500 บาท');
 
     await bot.say(officer, 'ยืนยันทั้งหมด ยกเว้น 12');
+    await acceptPreview(bot, officer);
     const reply = bot.take(officer).join('\n');
     // entry 3 was seen on page 1 before its correction and page 1 was shown again after it: it was seen as it is
     expect(reply).toContain('ยืนยัน 13 รายการ');
@@ -77,6 +78,7 @@ describe('entries list pages', () => {
     });
     bot.take(officer);
     await bot.say(officer, 'ยืนยันทั้งหมด');
+    await acceptPreview(bot, officer);
     const reply = bot.take(officer).join('\n');
     // numbering of this review: 1 = กลุ่มก่อนใคร (already confirmed), 2–14 = กลุ่มบ้าน 01–13, 15 = the newcomer
     expect(reply).toContain('ยืนยัน 12 รายการ'); // กลุ่มบ้าน 01–13 less กลุ่มบ้าน 07 (number 8)

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestBot, type TestBot } from '../support/bot.js';
 import { makeUser, testClock } from '../support/people.js';
-import { buttons, lastCardText, press, seedDistrict, statuses } from './helpers.js';
+import { acceptPreview, buttons, lastCardText, press, seedDistrict, statuses } from './helpers.js';
 
 const clock = testClock('2026-11-02T03:00:00Z'); // 2 Nov 2569, 10:00 Bangkok: October is the month to review
 let bot: TestBot;
@@ -65,7 +65,7 @@ describe('district review of October', () => {
     expect(alt).toContain('2. กลุ่มกล้วยตาก · เครื่องดื่ม · 10,000 บาท · รอยืนยัน · ล่าช้า · บันทึกโดยเจ้าหน้าที่');
     expect(alt).toContain('3. กลุ่มขนมไทย · อาหาร · 40,000 บาท · รอยืนยัน');
     expect(alt).toContain('4. กลุ่มผ้าทอ · ผ้า/เครื่องแต่งกาย · 25,000 บาท · อำเภอยืนยันแล้ว');
-    expect(alt).toContain('5. กลุ่มสมุนไพร · สมุนไพร (ไม่ใช่อาหาร) · 7,000 บาท · ส่งกลับแก้ไข');
+    expect(alt).toContain('5. กลุ่มสมุนไพร · สมุนไพรไม่ใช่อาหาร · 7,000 บาท · ส่งกลับแก้ไข');
     // submitted and confirmed entries can be sent back; the returned one cannot again
     const back = buttons(bot, officer).filter((b) => b.label === 'ส่งกลับแก้ไข');
     expect(back.map((b) => new URLSearchParams(b.data!.split('|')[2]).get('n'))).toEqual(['1', '2', '3', '4']);
@@ -93,7 +93,15 @@ describe('district review of October', () => {
 
   it('confirm all except 2 leaves entry 2 submitted and confirms the rest', async () => {
     await bot.say(officer, 'ยืนยันทั้งหมด ยกเว้น ๒');
+    // typed text only shows what would be confirmed: count, total, the excepted number, who has not reported
+    const preview = bot.take(officer).join('\n');
+    expect(preview).toContain('ก่อนยืนยัน อำเภอเมืองฉะเชิงเทรา เดือนตุลาคม 2569: จะยืนยัน 2 รายการ รวม 93,000 บาท · เว้นไว้ รายการที่ 2 · ยังไม่รายงาน 2 ราย');
+    expect(lastCardText(bot, officer)).toContain('กลุ่มหัตถกรรม');
+    expect(await statuses(bot.services.db, ids)).toEqual(['SUBMITTED', 'SUBMITTED', 'SUBMITTED', 'DISTRICT_CONFIRMED', 'RETURNED']);
+    expect(buttons(bot, officer, 1).map((b) => b.label)).toEqual(expect.arrayContaining(['ไม่มียอดขาย+ยืนยัน', 'ยืนยันแม้ยังไม่ครบ', 'ยังไม่ยืนยัน']));
+    await acceptPreview(bot, officer);
     const reply = bot.take(officer).join('\n');
+    expect(reply).toContain('ยังมีผู้ผลิต 2 รายที่ไม่ได้รายงานเดือนนี้ (ยืนยันโดยทราบแล้ว)');
     expect(reply).toContain('ยืนยัน 2 รายการ รวม 93,000 บาท');
     expect(reply).toContain('เว้นไว้ รายการที่ 2 (ยังรอยืนยัน)');
     expect(reply).toContain('ยังรอยืนยัน 1 รายการ · รอผู้ผลิตแก้ไข 1 รายการ เมื่อยืนยันครบแล้วจึงลงนามแบบ รต.2');
@@ -130,10 +138,12 @@ describe('district review of October', () => {
     const notice = bot.take(producer).join('\n');
     expect(notice).toContain('สิ่งที่ต้องแก้ไข: ตัวเลขสูงผิดปกติ');
     expect(notice).toContain('พิมพ์ รายงานยอดขาย เพื่อแก้ไข');
+    // the push's button opens the returned entry itself (เครื่องดื่ม), not the category picker
     await press(bot, producer, 'แก้ไขยอดขาย');
-    expect(bot.take(producer).join('\n')).toContain('เดือนตุลาคม 2569: ยอดขายของผลิตภัณฑ์ประเภทไหน');
-    await press(bot, producer, 'เครื่องดื่ม');
-    expect(bot.take(producer).join('\n')).toContain('เหตุผลที่ส่งกลับ: ตัวเลขสูงผิดปกติ');
+    const opened = bot.take(producer).join('\n');
+    expect(opened).not.toContain('ประเภทไหน');
+    expect(opened).toContain('เหตุผลที่ส่งกลับ: ตัวเลขสูงผิดปกติ');
+    expect(opened).toContain('เครื่องดื่ม');
     await bot.say(producer, 'ในประเทศ 1,000 ออนไลน์ 0 ส่งออก 0 ส่งออกออนไลน์ 0');
     await press(bot, producer, 'ยืนยัน');
     expect(bot.take(producer).join('\n')).toContain('บันทึกยอดขายเรียบร้อยแล้ว');
@@ -142,11 +152,12 @@ describe('district review of October', () => {
 
     // the officer last saw entry 2 before the correction: it is not confirmed blindly
     await bot.say(officer, 'ยืนยันทั้งหมด');
-    expect(bot.take(officer).join('\n')).toContain('รายการที่ 2 มีการแก้ไขหลังจากที่คุณเปิดดู กรุณาตรวจอีกครั้ง');
+    expect(bot.take(officer).join('\n')).toContain('จะยืนยัน 0 รายการ รวม 0 บาท · ยังไม่ยืนยัน รายการที่ 2 (มีการแก้ไข/ใหม่)');
     expect((await statuses(db, [ids[1]!]))[0]).toBe('SUBMITTED');
     await press(bot, officer, 'ดูรายการ');
     expect(bot.take(officer).join('\n')).toContain('2. กลุ่มกล้วยตาก · เครื่องดื่ม · 1,000 บาท · รอยืนยัน');
     await bot.say(officer, 'ยืนยันทั้งหมด');
+    await acceptPreview(bot, officer);
     expect(bot.take(officer).join('\n')).toContain('ยืนยัน 1 รายการ รวม 1,000 บาท');
     expect((await statuses(db, [ids[1]!]))[0]).toBe('DISTRICT_CONFIRMED');
     expect(bot.fake.rejected()).toEqual([]);
@@ -157,7 +168,7 @@ describe('district review of October', () => {
     await bot.say(officer, 'ตรวจสอบ/ยืนยัน');
     await press(bot, officer, 'ตุลาคม 2569');
     await press(bot, officer, 'ดูรายการ');
-    const back4 = buttons(bot, officer).find((b) => b.label === 'ส่งกลับแก้ไข' && b.data!.endsWith('&n=4'))!;
+    const back4 = buttons(bot, officer).find((b) => b.label === 'ส่งกลับแก้ไข' && new URLSearchParams(b.data!.split('|')[2]).get('n') === '4')!;
     await bot.tap(officer, back4.data!);
     expect(bot.take(officer).join('\n')).toContain('ส่งกลับรายการที่ 4 ให้ผู้ผลิตแก้ไข');
     await bot.say(officer, 'ยอดส่งออกไม่ตรงกับใบขน');
@@ -176,7 +187,7 @@ describe('district review of October', () => {
   it('an old send-back button re-checks the entry and never writes on stale data', async () => {
     const db = bot.services.db;
     await press(bot, officer, 'ดูรายการ');
-    const old = buttons(bot, officer).find((b) => b.label === 'ส่งกลับแก้ไข' && b.data!.endsWith('&n=1'))!.data!;
+    const old = buttons(bot, officer).find((b) => b.label === 'ส่งกลับแก้ไข' && new URLSearchParams(b.data!.split('|')[2]).get('n') === '1')!.data!;
     await bot.say(officer, 'ยกเลิก');
     // entry 1 changes after the card was shown (e.g. the province sent the month back)
     await db.salesEntry.update({ where: { id: ids[0]! }, data: { status: 'SUBMITTED', revision: { increment: 1 } } });

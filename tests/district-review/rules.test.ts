@@ -82,9 +82,13 @@ describe('district review rules', () => {
       await press(bot, o.line, 'ตุลาคม 2569');
       bot.take(o.line);
     }
+    for (const o of [a, b]) await bot.say(o.line, 'ยืนยันทั้งหมด'); // each sees the preview
+    const ok = (line: string) => buttons(bot, line, 1).find((x) => (x.data ?? '').includes('dr-confirm-ok'))!.data!;
+    const [okA, okB] = [ok(a.line), ok(b.line)];
+    for (const o of [a, b]) bot.take(o.line);
     await bot.send(
-      bot.event(a.line, { type: 'message', message: { type: 'text', id: '1', quoteToken: 'q', text: 'ยืนยันทั้งหมด' } }),
-      bot.event(b.line, { type: 'message', message: { type: 'text', id: '2', quoteToken: 'q', text: 'ยืนยันทั้งหมด' } }),
+      bot.event(a.line, { type: 'postback', postback: { data: okA } }),
+      bot.event(b.line, { type: 'postback', postback: { data: okB } }),
     );
     const replies = [bot.take(a.line).join('\n'), bot.take(b.line).join('\n')];
     const winner = replies.findIndex((r) => r.includes('ยืนยัน 3 รายการ รวม 6,000 บาท'));

@@ -37,7 +37,8 @@ describe('one month, producer to department', () => {
     // 1. the producer reports October
     await bot.say(ladda, 'รายงานยอดขาย');
     await press(bot, ladda, 'ตุลาคม 2569');
-    await press(bot, ladda, 'อาหาร');
+    // one category (อาหาร): it is not asked, the amounts are
+    expect(bot.take(ladda).join('\n')).toContain('อาหาร');
     await bot.say(ladda, 'ในประเทศ 85,000 ออนไลน์ 12,000 ส่งออก 0 ส่งออกออนไลน์ 0');
     await press(bot, ladda, 'ยืนยัน ส่งข้อมูล');
     expect(bot.take(ladda).join('\n')).toContain('บันทึกยอดขายเรียบร้อยแล้ว');
@@ -45,8 +46,6 @@ describe('one month, producer to department', () => {
     // 2. the officer enters for the producer without LINE
     await bot.say(somchai, 'บันทึกแทนผู้ผลิต');
     await press(bot, somchai, 'บันทึกยอด', `producerId=${withoutLine}`);
-    await press(bot, somchai, 'ตุลาคม 2569');
-    await press(bot, somchai, 'ของใช้');
     await bot.say(somchai, '15000 0 0 0');
     await press(bot, somchai, 'ยืนยัน ส่งข้อมูล');
     expect(await entry(withoutLine)).toMatchObject({ status: 'SUBMITTED', enteredByOfficer: true, domesticOffline: 15_000_00n });
@@ -57,6 +56,8 @@ describe('one month, producer to department', () => {
     await press(bot, somchai, 'ดูรายการ');
     expect(everything(bot, somchai, 2)).toMatch(/1\.?\s*กลุ่มจักสาน[\s\S]*2\.?\s*กลุ่มแม่บ้าน/);
     await bot.say(somchai, 'ยืนยันทั้งหมด ยกเว้น 2');
+    expect(bot.take(somchai).join('\n')).toContain('จะยืนยัน 1 รายการ รวม 15,000 บาท · เว้นไว้ รายการที่ 2');
+    await press(bot, somchai, 'ยืนยัน 1 รายการ', '', 1);
     expect(bot.take(somchai).join('\n')).toContain('เว้นไว้ รายการที่ 2');
     expect((await entry(withoutLine)).status).toBe('DISTRICT_CONFIRMED');
     expect((await entry(withLine)).status).toBe('SUBMITTED');
@@ -67,14 +68,14 @@ describe('one month, producer to department', () => {
 
     // 4. the producer is told, fixes it from the pushed message, the district is told and confirms it
     expect(bot.take(ladda).join('\n')).toContain('ยอดออนไลน์ไม่ตรงกับสมุดบัญชี');
-    await press(bot, ladda, 'แก้ไขยอดขาย', '', 1);
-    await press(bot, ladda, 'อาหาร');
+    await press(bot, ladda, 'แก้ไขยอดขาย', '', 1); // opens the returned อาหาร entry directly
     await bot.say(ladda, 'ในประเทศ 85,000 ออนไลน์ 10,500 ส่งออก 0 ส่งออกออนไลน์ 0');
     await press(bot, ladda, 'ยืนยัน ส่งข้อมูล');
     expect(await entry(withLine)).toMatchObject({ status: 'SUBMITTED', domesticOnline: 10_500_00n, revision: 3 }); // submitted, sent back, resubmitted
     expect(bot.take(somchai).join('\n')).toContain('แก้ไขรายการที่ส่งกลับแล้ว');
     await press(bot, somchai, 'ตรวจสอบ/ยืนยัน', '', 1);
     await press(bot, somchai, 'ยืนยันทั้งหมด');
+    await press(bot, somchai, 'ยืนยัน 1 รายการ', '', 1);
     expect((await entry(withLine)).status).toBe('DISTRICT_CONFIRMED');
 
     // 5. before the province confirms, the department sees nothing of ฉะเชิงเทรา

@@ -113,7 +113,7 @@ describe('onboarding with an invite code', () => {
     expect(bot.fake.rejected()).toEqual([]);
   });
 
-  it('a used code cannot bind a second person', async () => {
+  it('a used code cannot bind a second person, and does not cost one of the 5 attempts', async () => {
     const producer = await makeProducer(bot.services.db, { districtId: 2401 });
     const { code } = await makeCode({ role: 'PRODUCER', producerId: producer.id });
     const first = await newcomer();
@@ -123,13 +123,13 @@ describe('onboarding with an invite code', () => {
 
     await bot.say(second, code);
 
-    expect(bot.take(second)).toEqual(['รหัสนี้ถูกใช้แล้ว (ใช้ได้ครั้งเดียว) ขอรหัสใหม่จากเจ้าหน้าที่\nเหลือโอกาสอีก 4 ครั้ง']);
-    expect(await userRow(second)).toMatchObject({ role: null, producerId: null, inviteFailures: 1 });
+    expect(bot.take(second)).toEqual(['รหัสนี้ถูกใช้แล้ว (ใช้ได้ครั้งเดียว) กรุณาขอรหัสใหม่จากเจ้าหน้าที่\n(ไม่นับเป็นการใส่รหัสผิด)']);
+    expect(await userRow(second)).toMatchObject({ role: null, producerId: null, inviteFailures: 0 });
     expect(bot.fake.userRichMenu.has(second)).toBe(false);
     expect((await bot.services.db.invite.findUniqueOrThrow({ where: { code } })).usedById).toBe((await userRow(first)).id);
   });
 
-  it('an expired code is refused', async () => {
+  it('an expired code is refused without costing an attempt', async () => {
     const { code } = await makeCode({ role: 'PROVINCE_OFFICER', provinceId: 24 }, { days: 1 });
     const user = await newcomer();
     bot.take(user);
@@ -137,8 +137,8 @@ describe('onboarding with an invite code', () => {
 
     await bot.say(user, code);
 
-    expect(bot.take(user)[0]).toMatch(/^รหัสนี้หมดอายุแล้ว \(เมื่อ 3 พฤศจิกายน 2569\) ขอรหัสใหม่จากเจ้าหน้าที่\nเหลือโอกาสอีก 4 ครั้ง/);
-    expect(await userRow(user)).toMatchObject({ role: null, inviteFailures: 1 });
+    expect(bot.take(user)[0]).toMatch(/^รหัสนี้หมดอายุแล้ว \(เมื่อ 3 พฤศจิกายน 2569\) กรุณาขอรหัสใหม่จากเจ้าหน้าที่\n\(ไม่นับเป็นการใส่รหัสผิด\)/);
+    expect(await userRow(user)).toMatchObject({ role: null, inviteFailures: 0 });
     expect((await bot.services.db.invite.findUniqueOrThrow({ where: { code } })).usedAt).toBeNull();
   });
 

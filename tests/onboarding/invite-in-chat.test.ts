@@ -63,6 +63,7 @@ describe('invite codes made in chat', () => {
     expect(forOfficer).toContain('ใช้ได้ครั้งเดียว ถึง 16 พฤศจิกายน 2569 เวลา 10:00 น.');
     expect(forProducer).toContain('เพิ่มเพื่อน LINE');
     expect(forProducer).toContain(`พิมพ์รหัส ${code}`);
+    expect(forProducer).not.toMatch(/QR|ลิงก์/); // no QR code or link exists to ask the officer for
     const invite = await db.invite.findUniqueOrThrow({ where: { code } });
     expect(invite).toMatchObject({ role: 'PRODUCER', producerId: own.id, createdById: officerRow.id });
 

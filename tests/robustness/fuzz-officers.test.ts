@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestBot, type TestBot } from '../support/bot.js';
 import { makeProducer, makeUser, testClock } from '../support/people.js';
 import { explore } from './explore.js';
+import { LONG_INPUTS } from './fuzz-strings.js';
 import { businessFingerprint, fuzzStep, type CapturedStep } from './harness.js';
 
 const clock = testClock('2026-11-02T03:00:00Z');
@@ -56,7 +57,7 @@ describe('1,000 random strings at every step of the officers\u2019 conversations
     for (const f of found) {
       for (const step of f.steps) {
         const b0 = await businessFingerprint(bot);
-        const r = await fuzzStep(bot, f.fuzzers, step, { strings: 1000, seed: seed++ });
+        const r = await fuzzStep(bot, f.fuzzers, step, { strings: 1000, seed: seed++, fixed: LONG_INPUTS });
         total += r.sent;
         errors.push(...r.errors);
         if ((await businessFingerprint(bot)) !== b0) errors.push(`stored change at ${step.flow}:${step.step}`);

@@ -29,3 +29,13 @@ export function randomString(next: () => number): string {
   for (let i = 0; i < n && s.length < 5000; i++) s += PIECES[Math.floor(next() * PIECES.length)];
   return s.slice(0, 5000);
 }
+
+/** Long inputs up to LINE's 5,000-character maximum, sent at every step before the random ones: each must be answered. */
+export const LONG_INPUTS: readonly string[] = [
+  'ยืนยันทั้งหมด ' + 'ก'.repeat(5000 - 'ยืนยันทั้งหมด '.length),
+  'ยืนยันทั้งหมด ยกเว้น ' + 'x'.repeat(5000 - 'ยืนยันทั้งหมด ยกเว้น '.length),
+  'ส่งกลับ 1 ' + 'เหตุผล'.repeat(800),
+  '1'.repeat(5000),
+  'ก'.repeat(5000),
+  '😀'.repeat(2500),
+];

@@ -48,13 +48,14 @@ export async function fuzzStep(
   bot: TestBot,
   users: string[],
   captured: CapturedStep,
-  opts: { strings: number; seed: number },
+  opts: { strings: number; seed: number; /** Sent first, before the random strings (counted in `strings`). */ fixed?: readonly string[] },
 ): Promise<{ sent: number; errors: string[] }> {
   const db = bot.services.db;
   const rows = await db.user.findMany({ where: { lineUserId: { in: users } } });
   const next = rng(opts.seed);
   const errors: string[] = [];
   let sent = 0;
+  const fixed = [...(opts.fixed ?? [])];
   for (const u of users) bot.take(u);
   while (sent < opts.strings) {
     await db.$executeRaw`
@@ -64,6 +65,8 @@ export async function fuzzStep(
       ON CONFLICT ("userId") DO UPDATE SET "flow" = EXCLUDED."flow", "version" = EXCLUDED."version",
         "state" = EXCLUDED."state", "expiresAt" = EXCLUDED."expiresAt"`;
     const batch = rows.slice(0, Math.min(rows.length, opts.strings - sent)).map((r) => {
+      const given = fixed.shift();
+      if (given !== undefined) return { user: r.lineUserId, text: given };
       let s = randomString(next);
       while (CONFIRM_WORDS.has(s.replace(/\s+/g, '').toLowerCase())) s = randomString(next);
       return { user: r.lineUserId, text: s };

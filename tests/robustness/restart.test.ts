@@ -29,7 +29,7 @@ async function startBot(): Promise<void> {
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
-  for (let i = 0; i < 300 && !out.includes('listening on'); i++) await new Promise((r) => setTimeout(r, 100));
+  for (let i = 0; i < 900 && !out.includes('listening on'); i++) await new Promise((r) => setTimeout(r, 100));
   if (!out.includes('listening on')) throw new Error(`bot did not start:\n${out}`);
 }
 

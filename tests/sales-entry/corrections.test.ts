@@ -175,3 +175,25 @@ describe('sales entry: fewer taps, corrections that keep work', () => {
     expect(bot.fake.rejected()).toEqual([]);
   });
 });
+
+describe('"เมนู" in the middle of an entry', () => {
+  it('warns that typed amounts will be dropped; "ทำรายการต่อ" keeps them, "ทิ้งข้อมูล ไปที่เมนู" drops them', async () => {
+    const { user } = await producer('corr-menu');
+    await toFoodAmounts(user);
+    await press(bot, user, 'กรอกทีละช่อง');
+    await bot.say(user, '100000');
+    await bot.say(user, 'เมนู');
+    const warning = lastText(user);
+    expect(warning).toContain('ยอดขายอาหาร เดือนตุลาคม 2569 ที่ยังไม่ได้ส่ง');
+    expect(warning).toContain('จะไม่ถูกบันทึก');
+    expect(await bot.services.db.conversation.count({ where: { user: { lineUserId: user } } })).toBe(1);
+    await press(bot, user, 'ทำรายการต่อ');
+    expect(lastText(user)).toContain('(2/4)');
+    await bot.say(user, '5000');
+    expect(lastText(user)).toContain('(3/4)'); // the first amount was kept
+    await bot.say(user, 'เมนู');
+    await press(bot, user, 'ทิ้งข้อมูล ไปที่เมนู');
+    expect(lastText(user)).toContain('ต้องการทำรายการใด');
+    expect(await bot.services.db.conversation.count({ where: { user: { lineUserId: user } } })).toBe(0);
+  });
+});

@@ -69,7 +69,7 @@ describe('importing the department target tables', () => {
     const replaced = await t.db.auditLog.findMany({ where: { action: 'target.replace', entityType: 'Target' } });
     expect(replaced.length).toBe(33 + 76);
     expect(replaced[0]!.before).not.toBeNull();
-  });
+  }, 240_000); // 118 targets written one by one: slow on a loaded 2-core machine
 
   it('an XLSX laid out like the department’s own table imports the same as the CSV, its รวม row checked and not imported', async () => {
     const csv = csvFile('r1.csv', [
@@ -124,5 +124,17 @@ describe('a bad file is refused whole, naming the row and the column in Thai, an
     const out = await run(csvFile('growth.csv', rows), { round: 'ROUND_2', province: 'สระแก้ว' });
     if (out.ok) throw new Error('accepted a wrong growth figure');
     expect(problemLine(out.problems[0]!)).toBe('แถว 4 คอลัมน์ F (level3_plus8pct): ตัวเลข 41,569,741 ไม่เท่ากับ ยอดปีฐาน 38,490,500 × (1 + 8%) = 41,569,740 (ปัดเศษครึ่งขึ้นเป็นบาท)');
+  });
+});
+
+describe('targets list and show', () => {
+  it('list names each loaded year, round and kind; show prints thresholds, scores and the standing of each unit', async () => {
+    const { listLines, showLines } = await import('../../src/cli/targets/show.js');
+    expect((await listLines(t.db)).join('\n')).toMatch(/ปีงบประมาณ 2564\tรอบที่ 2 \(เม\.ย\.–ก\.ย\.\)\tผลิตภัณฑ์ขายออนไลน์\t9 หน่วย/);
+    const lines = (await showLines(t.db, { fiscalYear: 2564, round: 'ROUND_2', provinceId: 27, now })).join('\n');
+    expect(lines).toContain('เป้าหมายปีงบประมาณ 2564 รอบที่ 2 (เม.ย.–ก.ย.) — ยอดที่ยืนยันแล้วถึงเดือนกันยายน 2564');
+    expect(lines).toContain('อำเภอเมืองสระแก้ว\n  ต่ำกว่าร้อยละ 7: 1 คะแนน\n  ระดับ 2: ไม่น้อยกว่า 73,084,060 บาท = 2 คะแนน');
+    expect(lines).toContain('  ยืนยันแล้ว 6/6 เดือน: 0 บาท → ต่ำกว่าร้อยละ 7 (1 คะแนน)');
+    expect(lines).toContain('อำเภอโคกสูง (ผลิตภัณฑ์ขายออนไลน์)\n  ระดับ 1: ไม่น้อยกว่า 6 ผลิตภัณฑ์ = 1 คะแนน');
   });
 });

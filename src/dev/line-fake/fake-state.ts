@@ -49,6 +49,9 @@ export class FakeState {
   readonly richMenus = new Map<string, RichMenuEntry>();
   readonly userRichMenu = new Map<string, string>();
   defaultRichMenuId: string | undefined;
+  /** Monthly quota: null = unlimited. `quotaUsed` counts recipients of accepted pushes and multicasts. */
+  quotaLimit: number | null = null;
+  quotaUsed = 0;
   private readonly replyTokens = new Map<string, ReplyToken>();
   private readonly retryKeys = new Map<string, AcceptedRetry>();
   private readonly failures = new Map<EndpointName, InjectedFailure[]>();
@@ -122,5 +125,7 @@ export class FakeState {
     this.replyTokens.clear();
     this.retryKeys.clear();
     this.failures.clear();
+    this.quotaLimit = null;
+    this.quotaUsed = 0;
   }
 }

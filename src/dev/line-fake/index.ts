@@ -108,6 +108,11 @@ export async function startLineFake(opts: LineFakeOptions = {}): Promise<LineFak
     failNext: (endpoint, status, count = 1, message) => {
       state.queueFailure(endpoint, message === undefined ? { status } : { status, message }, count);
     },
+    setQuota: (limit, used) => {
+      state.quotaLimit = limit;
+      if (used !== undefined) state.quotaUsed = used;
+    },
+    quotaUsed: () => state.quotaUsed,
     rejected: () => state.requests.filter((r) => r.status >= 400 && !state.injected.has(r)),
     reset: () => {
       state.reset();

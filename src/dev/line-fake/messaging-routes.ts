@@ -11,6 +11,14 @@ interface SendBody {
   messages: unknown[];
 }
 
+export const MONTHLY_LIMIT = 'You have reached your monthly limit.';
+
+/** The 429 LINE gives once the month's quota is spent (counted per recipient); null while there is room. */
+function overQuota(ctx: RouteContext, recipients: number): RouteResult | null {
+  const { quotaLimit, quotaUsed } = ctx.state;
+  return quotaLimit !== null && quotaUsed + recipients > quotaLimit ? fail(429, MONTHLY_LIMIT) : null;
+}
+
 /** Common tail of a send: documented limits, then record and answer. */
 function acceptSend(ctx: RouteContext, to: string[], messages: unknown[]): ReturnType<typeof ctx.state.sentMessagesFor> {
   ctx.record.to = to;
@@ -32,6 +40,9 @@ function push(ctx: RouteContext): RouteResult {
   const body = ctx.body as SendBody & { to: string };
   const details = checkMessages(body.messages);
   if (details.length > 0) return invalidBody(details);
+  const over = overQuota(ctx, 1);
+  if (over) return over;
+  ctx.state.quotaUsed += 1;
   const sentMessages = acceptSend(ctx, [body.to], body.messages);
   const retryKey = ctx.headers['x-line-retry-key'];
   if (retryKey) ctx.state.rememberRetry(retryKey, ctx.record.id, sentMessages);
@@ -42,6 +53,9 @@ function multicast(ctx: RouteContext): RouteResult {
   const body = ctx.body as SendBody & { to: string[] };
   const details = checkMessages(body.messages);
   if (details.length > 0) return invalidBody(details);
+  const over = overQuota(ctx, body.to.length);
+  if (over) return over;
+  ctx.state.quotaUsed += body.to.length;
   acceptSend(ctx, [...body.to], body.messages);
   const retryKey = ctx.headers['x-line-retry-key'];
   if (retryKey) ctx.state.rememberRetry(retryKey, ctx.record.id);
@@ -63,10 +77,21 @@ function profile(ctx: RouteContext): RouteResult {
   return ok(body);
 }
 
+function quota(ctx: RouteContext): RouteResult {
+  const limit = ctx.state.quotaLimit;
+  return ok(limit === null ? { type: 'none' } : { type: 'limited', value: limit });
+}
+
+function consumption(ctx: RouteContext): RouteResult {
+  return ok({ totalUsage: ctx.state.quotaUsed });
+}
+
 export const messagingRoutes: Route[] = [
   { method: 'POST', template: '/v2/bot/message/reply', endpoint: 'reply', body: 'json', handle: reply },
   { method: 'POST', template: '/v2/bot/message/push', endpoint: 'push', body: 'json', handle: push },
   { method: 'POST', template: '/v2/bot/message/multicast', endpoint: 'multicast', body: 'json', handle: multicast },
   { method: 'POST', template: '/v2/bot/chat/loading/start', endpoint: 'loading', body: 'json', handle: loading },
+  { method: 'GET', template: '/v2/bot/message/quota', endpoint: 'quota', body: 'none', handle: quota },
+  { method: 'GET', template: '/v2/bot/message/quota/consumption', endpoint: 'quota.consumption', body: 'none', handle: consumption },
   { method: 'GET', template: '/v2/bot/profile/{userId}', endpoint: 'profile', body: 'none', handle: profile },
 ];

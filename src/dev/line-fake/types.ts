@@ -13,6 +13,8 @@ export type EndpointName =
   | 'multicast'
   | 'loading'
   | 'profile'
+  | 'quota'
+  | 'quota.consumption'
   | 'richmenu.create'
   | 'richmenu.upload'
   | 'richmenu.link'
@@ -99,6 +101,10 @@ export interface LineFake {
   failNext(endpoint: EndpointName, status: 429 | 500, count?: number, message?: string): void;
   /** Requests the fake itself answered with 4xx/5xx (validation, auth, unknown path, 409...), not failNext ones. */
   rejected(): RecordedRequest[];
+  /** Sets the monthly message quota (null = unlimited, the default) and, optionally, the usage counted so far. */
+  setQuota(limit: number | null, used?: number): void;
+  /** Messages counted against the quota so far (one per recipient of an accepted push or multicast). */
+  quotaUsed(): number;
   /** Forgets all requests, tokens, retry keys, pending failures, profiles and rich menus. */
   reset(): void;
   close(): Promise<void>;

@@ -3,6 +3,7 @@
 // own officers, only province-confirmed ones for a viewer above the province (zone, department).
 import type { Tx } from '../../db/client.js';
 import type { SalesStatus } from '../../db/generated/enums.js';
+import { visibleStatuses } from '../visibility.js';
 import { compareMonths, monthStart, roundMonths, type MonthKey } from '../fiscal-period.js';
 import { loadTarget, type UnitKey } from './queries.js';
 import type { TargetKindName, TargetRoundName } from './scoring.js';
@@ -11,9 +12,12 @@ import { standing, type Standing } from './standing.js';
 /** Who looks: the unit itself (or the province above a district), or someone above the province. */
 export type Viewer = 'unit' | 'above-province';
 
-/** Statuses counted as confirmed for the viewer. */
+const CONFIRMED: readonly SalesStatus[] = ['DISTRICT_CONFIRMED', 'PROVINCE_CONFIRMED'];
+
+/** Statuses counted as confirmed for the viewer: the confirmed ones the visibility rule (visibility.ts) lets it read. */
 export function confirmedStatuses(viewer: Viewer): SalesStatus[] {
-  return viewer === 'above-province' ? ['PROVINCE_CONFIRMED'] : ['DISTRICT_CONFIRMED', 'PROVINCE_CONFIRMED'];
+  const visible = visibleStatuses({ role: viewer === 'above-province' ? 'DEPARTMENT_ADMIN' : 'PROVINCE_OFFICER' });
+  return CONFIRMED.filter((s) => visible.includes(s));
 }
 
 export interface RoundFigures {

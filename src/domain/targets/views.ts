@@ -4,6 +4,7 @@
 import type { Tx } from '../../db/client.js';
 import type { Actor } from '../actor.js';
 import { assertAllowed, placeOfDistrict, placeOfProvince } from '../authorise.js';
+import { seesConfirmedOnly } from '../visibility.js';
 import { fiscalRoundOf, fiscalYearOf, type MonthKey } from '../fiscal-period.js';
 import type { UnitKey } from './queries.js';
 import type { TargetRoundName } from './scoring.js';
@@ -20,7 +21,8 @@ export interface UnitStanding {
   online: Standing | null;
 }
 
-export const viewerOf = (actor: Actor): Viewer => (actor.role === 'ZONE_ADMIN' || actor.role === 'DEPARTMENT_ADMIN' ? 'above-province' : 'unit');
+/** Zone and department count only province-confirmed sales (the one rule of visibility.ts). */
+export const viewerOf = (actor: Actor): Viewer => (seesConfirmedOnly(actor) ? 'above-province' : 'unit');
 
 /** The unit's standing as of `asOf`: the round target of that month when loaded, else the full-year one. */
 export async function unitStanding(tx: Tx, unit: UnitKey, name: string, asOf: MonthKey, viewer: Viewer): Promise<UnitStanding> {

@@ -1,0 +1,39 @@
+// Planned reminders become rows before anything is sent: one per (user, kind, month, step), its retry key derived
+// from that tuple, inserted with ON CONFLICT DO NOTHING so re-planning never duplicates. Rows still waiting that the
+// latest plan no longer contains (the person reported meanwhile, or a later step replaced it) are cancelled.
+import type { Db } from '../../db/client.js';
+import { monthStart, type MonthKey } from '../fiscal-period.js';
+import type { PlannedReminder } from './types.js';
+
+export interface Recorded {
+  planned: number;
+  inserted: number;
+  cancelled: number;
+}
+
+export async function recordPlan(
+  db: Db,
+  month: MonthKey,
+  planned: PlannedReminder[],
+  toRow: (r: PlannedReminder) => { retryKey: string; messages: unknown },
+): Promise<Recorded> {
+  let inserted = 0;
+  for (let i = 0; i < planned.length; i += 2000) {
+    const chunk = planned.slice(i, i + 2000);
+    const rows = chunk.map((r) => ({ ...toRow(r), r }));
+    inserted += await db.$executeRaw`
+      INSERT INTO "Reminder" ("retryKey", "userId", "lineUserId", "kind", "month", "step", "priority", "messages", "reason", "notBefore")
+      SELECT k::uuid, u, l, kd, ${monthStart(month)}::date, st, p, m::jsonb, rs, (nb::timestamptz AT TIME ZONE 'UTC')
+      FROM unnest(${rows.map((x) => x.retryKey)}::text[], ${rows.map((x) => x.r.userId)}::int[], ${rows.map((x) => x.r.lineUserId)}::text[],
+                  ${rows.map((x) => x.r.kind)}::text[], ${rows.map((x) => x.r.step)}::text[], ${rows.map((x) => x.r.priority)}::int[],
+                  ${rows.map((x) => JSON.stringify(x.messages))}::text[], ${rows.map((x) => x.r.reason)}::text[],
+                  ${rows.map((x) => x.r.notBefore.toISOString())}::text[]) AS t(k, u, l, kd, st, p, m, rs, nb)
+      ON CONFLICT DO NOTHING`;
+  }
+  const keep = planned.map((r) => `${r.userId}|${r.kind}|${r.step}`);
+  const cancelled = await db.$executeRaw`
+    UPDATE "Reminder" SET "status" = 'CANCELLED', "cancelReason" = 'settled', "doneAt" = now()
+    WHERE "month" = ${monthStart(month)}::date AND "status" = 'PENDING' AND "sendKey" IS NULL AND "kind" <> 'quota-exhausted'
+      AND NOT (("userId"::text || '|' || "kind" || '|' || "step") = ANY(${keep}::text[]))`;
+  return { planned: planned.length, inserted, cancelled };
+}

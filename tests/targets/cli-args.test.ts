@@ -1,0 +1,31 @@
+// The command line refuses bad arguments before touching any database, in Thai, with the help text.
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+
+const run = (...args: string[]) => {
+  const r = spawnSync('node_modules/.bin/tsx', ['src/cli/targets.ts', ...args], { encoding: 'utf8', env: { ...process.env, DATABASE_URL: 'postgresql://nobody@127.0.0.1:1/none' } });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+};
+
+// Each case starts tsx (a few seconds alone, far more on a loaded machine).
+describe('npm run targets -- arguments', { timeout: 120_000 }, () => {
+  it('--help explains every command in Thai and English', () => {
+    const r = run('--help');
+    expect(r.code).toBe(0);
+    for (const s of ['import <file.csv|file.xlsx> --fy', 'ทั้งไฟล์หรือไม่เลย', 'all or nothing', 'show --fy', 'default 2,3,5']) expect(r.out).toContain(s);
+  });
+
+  it.each([
+    [['import', 'x.csv'], 'ต้องระบุ --fy (ปี พ.ศ.)'],
+    [['import', '--fy', '2570'], 'ต้องระบุไฟล์ .csv หรือ .xlsx'],
+    [['show', '--fy', '2570', '--round', '3'], '--round ต้องเป็น full, 1 หรือ 2'],
+    [['show', '--fy', '70'], '--fy ต้องเป็นปี พ.ศ. เช่น 2570'],
+    [['import', 'x.csv', '--fy', '2570', '--scores', '2,3'], '--scores ต้องเป็นตัวเลข 3 ตัว เช่น 2,3,5'],
+    [['remove'], 'คำสั่งต้องเป็น import, list หรือ show'],
+    [['list', '--fiscal', '2570'], 'ไม่รู้จักตัวเลือก --fiscal'],
+  ])('%j is refused: %s', (args, message) => {
+    const r = run(...args);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(message);
+  });
+});
