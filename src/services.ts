@@ -28,6 +28,7 @@ import { createSimulatorHub } from './dev/simulator/hub.js';
 import { mountSimulator } from './dev/simulator/routes.js';
 import { mountReportDownloads } from './http/report-download.js';
 import { diskReportStore } from './reports/store.js';
+import { createReportDelivery } from './jobs/report-delivery.js';
 import { createHmac } from 'node:crypto';
 import nodePath from 'node:path';
 
@@ -118,7 +119,15 @@ export async function startServices(config: Config, log: Logger, opts: { clock?:
     const line = createMessenger(clients, richMenus, { timeoutMs: config.lineTimeoutMs });
     const courier = createCourier({ db, line, log, lineTimeoutMs: config.lineTimeoutMs });
     stops.push({ name: 'outbox', stop: () => (courier.stop(), courier.idle()) });
+    // Report download links are signed with a key derived from the channel secret; files live under DATA_DIR/reports.
+    const reportStore = diskReportStore(nodePath.join(config.dataDir, 'reports'));
+    const reportLinkSecret = createHmac('sha256', config.line.channelSecret).update('report-links').digest('hex');
+    const reports = createReportDelivery(
+      { db, line, courier, store: reportStore, secret: reportLinkSecret, publicBaseUrl: config.publicBaseUrl, log },
+      opts.clock,
+    );
     const dispatcher = createDispatcher({
+      reports,
       db,
       line,
       courier,
@@ -129,9 +138,6 @@ export async function startServices(config: Config, log: Logger, opts: { clock?:
     });
     stops.push({ name: 'event handling', stop: () => dispatcher.stop() });
 
-    // Report download links are signed with a key derived from the channel secret; files live under DATA_DIR/reports.
-    const reportStore = diskReportStore(nodePath.join(config.dataDir, 'reports'));
-    const reportLinkSecret = createHmac('sha256', config.line.channelSecret).update('report-links').digest('hex');
     const app = createApp({
       channelSecret: config.line.channelSecret,
       log,
@@ -150,7 +156,7 @@ export async function startServices(config: Config, log: Logger, opts: { clock?:
       },
       // The browser chat simulator exists only beside the built-in fake (local mode), never with a real channel.
       routes: (a) => {
-        mountReportDownloads(a, { secret: reportLinkSecret, store: reportStore });
+        mountReportDownloads(a, { secret: reportLinkSecret, store: reportStore, ...(opts.clock ? { now: opts.clock } : {}) });
         if (fake) mountSimulator(a, { fake: fake!, hub, channelSecret: config.line.channelSecret, demoInvites });
       },
     });

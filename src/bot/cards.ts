@@ -2,11 +2,20 @@
 // src/line/flex/ that fills it. Buttons carry postbacks; the builder encodes them.
 import type { Postback } from './events.js';
 
-export interface CardButton {
+export type CardButton = PostbackButton | LinkButton;
+
+interface PostbackButton {
   label: string;
   postback: Postback;
   /** Shown as the person's message when tapped. */
   display?: string;
+  style?: 'primary' | 'secondary' | 'link';
+}
+
+/** Opens an absolute https/http address (e.g. a signed report download link). */
+interface LinkButton {
+  label: string;
+  uri: string;
   style?: 'primary' | 'secondary' | 'link';
 }
 

@@ -3,7 +3,7 @@ import type { Tx } from '../db/client.js';
 import type { User } from '../db/generated/client.js';
 import type { Actor } from '../domain/actor.js';
 import type { BotEvent } from './events.js';
-import type { LinePort } from './ports.js';
+import type { LinePort, ReportPort } from './ports.js';
 import type { Reply } from './reply.js';
 
 export interface Ctx {
@@ -21,4 +21,6 @@ export interface Ctx {
   /** Runs after the transaction committed (rich menu links and other LINE side effects). */
   afterCommit(fn: () => Promise<void>): void;
   publicBaseUrl: string;
+  /** Report files made after commit (absent where reports are not wired). */
+  reports?: ReportPort;
 }

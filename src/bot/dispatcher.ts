@@ -12,7 +12,7 @@ import type { Courier } from './courier.js';
 import type { BotEvent } from './events.js';
 import { claimEvent, lockUser, nextPending, recordFailure, tryLockUser, userOf, usersWithPending } from './inbox.js';
 import { queueAnswer, queuePush } from './outbox.js';
-import type { LinePort } from './ports.js';
+import type { LinePort, ReportPort } from './ports.js';
 import { text, type Reply } from './reply.js';
 import { withWaitingReminders } from './reminder-ride.js';
 
@@ -29,6 +29,7 @@ export interface DispatcherDeps {
   route: (ctx: Ctx) => Promise<Reply[]>;
   log: Logger;
   publicBaseUrl: string;
+  reports?: ReportPort;
   clock?: () => Date;
   /**
    * Events handled at the same time (different users). Bounded so that a burst queues in the inbox instead of
@@ -109,6 +110,7 @@ export function createDispatcher(deps: DispatcherDeps) {
             actor: actorOf(userRow),
             line: deps.line,
             publicBaseUrl: deps.publicBaseUrl,
+            ...(deps.reports ? { reports: deps.reports } : {}),
             async push(to, msgs, key) {
               const id = await queuePush(tx, to, msgs, key);
               if (id !== null) pushIds.push(id);

@@ -1,6 +1,8 @@
 // What the bot needs from the outside world, as interfaces; src/line/ implements them for LINE.
 import type { Reply } from './reply.js';
 import type { Role } from '../db/generated/enums.js';
+import type { ReportScope, ReportType } from '../domain/reports/catalogue.js';
+import type { ReportPeriod } from '../domain/reports/period.js';
 
 export class ReplyTokenRejected extends Error {}
 
@@ -13,6 +15,19 @@ export interface LinePort {
   getProfile(lineUserId: string): Promise<{ displayName: string } | null>;
   /** Links the role's rich menu to the user (creating and uploading it on first use), or unlinks with null. */
   setRichMenu(lineUserId: string, role: Role | null): Promise<void>;
+}
+
+/** A report someone asked for in chat: made after the conversation's transaction committed, and pushed. */
+export interface ReportTask {
+  lineUserId: string;
+  /** Business key of the push (from the event): the same event never pushes twice. */
+  key: string;
+  request: { type: ReportType; scope: ReportScope; period: ReportPeriod; format: 'pdf' | 'xlsx' };
+}
+
+/** Makes a report file in the background and pushes its download card (src/jobs/report-delivery.ts). */
+export interface ReportPort {
+  deliver(task: ReportTask): Promise<void>;
 }
 
 /** Why a bulk send failed: the monthly quota is spent (stop), worth retrying with the same key, or refused for good. */

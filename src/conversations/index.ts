@@ -11,10 +11,11 @@ import { districtReviewModule } from './district-review.js';
 import { provinceModules } from './province-review.js';
 import { targetsModule } from './targets.js';
 import { deadlinesModule } from './deadlines.js';
+import { reportsModule } from './reports.js';
 import { refuseStart } from './start-rights.js';
 
 /** Feature modules; add yours here (one line). */
-const MODULES: BotModule[] = [salesEntryModule, ...ONBOARDING_MODULES, districtReviewModule, ...provinceModules, targetsModule, deadlinesModule];
+const MODULES: BotModule[] = [salesEntryModule, ...ONBOARDING_MODULES, districtReviewModule, ...provinceModules, targetsModule, deadlinesModule, reportsModule];
 
 export function botDefinition(_deps: { db: Db }): BotDefinition {
   const def: BotDefinition = {

@@ -24,6 +24,8 @@ export const FLOW_ACTIONS: Readonly<Record<string, readonly Action[]>> = {
   deadlines: ['sales.view'],
   'reminders-off': ['sales.view'],
   'reminders-on': ['sales.view'],
+  // Officers of every level; which types and which place each may get is decided in domain/reports/report-scope.ts.
+  reports: ['progress.view'],
 };
 
 /** Roles allowed to start the flow, in the matrix's role order; null when the flow declares no actions. */

@@ -71,9 +71,12 @@ export function footerPrototypes(template: FlexBubble): FooterPrototypes {
   return { box: footer, buttons: { primary: of('primary'), secondary: of('secondary'), link: of('link') } };
 }
 
-/** A Flex button cloned from `proto`, carrying the card button's postback; primary buttons take `accent`. */
+/** A Flex button cloned from `proto`, carrying the card button's postback (or link); primary buttons take `accent`. */
 export function cardButton(proto: FlexButton, b: CardButton, accent: string): FlexButton {
-  const out: FlexButton = { ...clone(proto), action: postbackAction(b.label, b.postback, b.display, LIMITS.flexButtonLabelMax) };
+  const action: messagingApi.Action = 'uri' in b
+    ? { type: 'uri', label: shorten(requireText(b.label, 'button label'), LIMITS.flexButtonLabelMax), uri: b.uri }
+    : postbackAction(b.label, b.postback, b.display, LIMITS.flexButtonLabelMax);
+  const out: FlexButton = { ...clone(proto), action };
   if (b.style) out.style = b.style;
   if (out.style === 'primary') out.color = accent;
   return out;
