@@ -25,7 +25,10 @@ const State = z.discriminatedUnion('step', [
 type S = z.infer<typeof State>;
 
 /** Quick-reply label of each type (≤ 20 characters). */
-const TYPE_LABEL: Record<ReportType, string> = { rt2: 'รต.2', rt3: 'รต.3', rt4: 'รต.4', export: 'ส่งออก (แบบ 5)' };
+const TYPE_LABEL: Record<ReportType, string> = {
+  rt1: 'รต.1', 'rt1-blank': 'รต.1 ฟอร์มเปล่า', rt2: 'รต.2', rt3: 'รต.3', rt4: 'รต.4', export: 'ส่งออก (แบบ 5)',
+  completeness: 'ความครบถ้วน', producer: 'ยอดขายของผู้ผลิต',
+};
 const FORMATS = { PDF: 'pdf', EXCEL: 'xlsx' } as const;
 const QUICK_MAX = 13;
 const typed = (input: { kind: string; text?: string }) => (input.kind === 'text' ? (input.text ?? '').trim() : '');

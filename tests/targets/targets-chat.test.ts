@@ -1,5 +1,6 @@
 // A province loads fiscal-2570 round-1 targets (the CLI's import), districts confirm October, the province confirms,
 // and each officer's "เป้าหมาย" card shows the level reached and what is missing — through signed webhooks.
+import { acceptPreview } from '../district-review/helpers.js';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -57,6 +58,7 @@ async function districtConfirmsOctober(user: string) {
   await press(bot, user, 'ตุลาคม 2569');
   await press(bot, user, 'ดูรายการ');
   await bot.say(user, 'ยืนยันทั้งหมด');
+  await acceptPreview(bot, user); // typed text only previews; the preview's button confirms
 }
 
 describe('targets in chat, fiscal 2570 round 1', () => {
