@@ -76,7 +76,7 @@ const user = lineUserId('restart-producer');
 beforeAll(async () => {
   fake = await startLineFake({ channelAccessToken: TEST_TOKEN });
   database = await createTestDatabase();
-  const p = await makeProducer(database.db, { districtId: 2401, categories: ['FOOD'] });
+  const p = await makeProducer(database.db, { districtId: 2401, categories: ['FOOD', 'DRINK'] }); // two: the category is asked
   await makeUser(database.db, 'restart-producer', 'PRODUCER', { producerId: p.id });
 }, 60_000);
 afterAll(async () => {
