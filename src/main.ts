@@ -23,8 +23,29 @@ try {
   }
   throw err;
 }
+/** SIGTERM/SIGINT: stop taking events, drain, close pools, stop the embedded PostgreSQL, exit 0 within SHUTDOWN_MS.
+ * Listening from the first moment, so a signal during start-up or shutdown is never left to the default action. */
+const SHUTDOWN_MS = 10_000;
+let services: Awaited<ReturnType<typeof startServices>> | undefined;
+let stopping = false;
+for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(sig, () => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${sig}: stopping…`);
+    setTimeout(() => process.exit(0), SHUTDOWN_MS + 1_000).unref(); // last resort: never hang
+    if (!services) return void setTimeout(() => process.exit(0), 0);
+    services.close({ timeoutMs: SHUTDOWN_MS }).then(
+      () => process.exit(0),
+      (err) => {
+        console.error(err);
+        process.exit(0);
+      },
+    );
+  });
+}
+
 const log = createLogger(config.logLevel);
-let services;
 try {
   services = await startServices(config, log);
 } catch (err) {
@@ -47,22 +68,3 @@ console.log(
     boundUsers: await services.db.user.count({ where: { role: { not: null } } }),
   }),
 );
-
-/** SIGTERM/SIGINT: stop taking events, drain, close pools, stop the embedded PostgreSQL, exit 0 within SHUTDOWN_MS. */
-const SHUTDOWN_MS = 10_000;
-let stopping = false;
-for (const sig of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(sig, () => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`\n${sig}: stopping…`);
-    setTimeout(() => process.exit(0), SHUTDOWN_MS + 1_000).unref(); // last resort: never hang
-    services.close({ timeoutMs: SHUTDOWN_MS }).then(
-      () => process.exit(0),
-      (err) => {
-        console.error(err);
-        process.exit(0);
-      },
-    );
-  });
-}

