@@ -1,5 +1,6 @@
 // Finds provinces, districts and tambons by official code or by Thai name as officers write them ("อ.บางคล้า",
 // "อำเภอ บางคล้า", "จ.ฉะเชิงเทรา"), and names the closest real names when nothing matches.
+import { editDistance } from '../fuzzy.js';
 import { toArabicDigits } from '../thai-format.js';
 
 export interface PlaceRef {
@@ -14,21 +15,6 @@ export type Found<T> = { ok: true; value: T } | { ok: false; reason: 'unknown' |
 const PREFIX = /^(จังหวัด|จ\.|อำเภอ|อ\.|กิ่งอำเภอ|กิ่ง\s*อ\.|ตำบล|ต\.|แขวง|เขต)\s*/;
 /** The comparable form of a place name: NFC, no prefix, no spaces. */
 export const placeKey = (s: string): string => s.normalize('NFC').trim().replace(PREFIX, '').replace(/\s+/g, '');
-
-/** Levenshtein distance over code points (names are short). */
-export function editDistance(a: string, b: string): number {
-  const x = [...a];
-  const y = [...b];
-  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= x.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= y.length; j++) {
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[y.length]!;
-}
 
 /** Up to `n` names closest to `typed`, nearest first. */
 export function closestNames(typed: string, names: readonly string[], n = 3): string[] {
