@@ -1,13 +1,15 @@
 // "ความคืบหน้า" (read-only) for district, province, zone and department users: one card with the month's total,
 // the fiscal year to date, the target level where the unit has one, and the units below. Zone and department see
-// only what provinces confirmed. Quick replies show the two months before; nothing is kept between messages.
+// only what provinces confirmed, and drill down (department → zone → province → its districts). Any month of the
+// current and previous fiscal year can be looked at (month before/after, or a month picker). Every button carries
+// what it shows (start arguments), so nothing is kept between messages.
 import { z } from 'zod';
 import type { CardRow, InfoCard } from '../bot/cards.js';
 import { done, pass, type Flow } from '../bot/flow.js';
-import { card, say, tap, text, type Reply } from '../bot/reply.js';
-import { addMonths, defaultReportingMonth, parseMonthKey, type MonthKey } from '../domain/fiscal-period.js';
+import { card, say, tap, text, type Choice, type Reply } from '../bot/reply.js';
+import { addMonths, defaultReportingMonth, fiscalYearMonths, fiscalYearOf, parseMonthKey, type MonthKey } from '../domain/fiscal-period.js';
 import { progressFor, type Progress, type ProgressUnit } from '../domain/progress.js';
-import { formatBaht, formatBahtCompact, formatFiscalYearTh, formatMonthTh } from '../domain/thai-format.js';
+import { formatBaht, formatFiscalYearTh, formatMonthTh } from '../domain/thai-format.js';
 import type { TargetStanding } from '../domain/progress.js';
 import type { BotModule } from './module.js';
 
@@ -27,12 +29,18 @@ function targetRows(t: TargetStanding): CardRow[] {
 /** How many partly confirmed provinces the card names (the rest are counted). */
 const PARTIAL_SHOWN = 10;
 
-const unitRow = (u: ProgressUnit): CardRow => ({ label: u.name, value: `${formatBahtCompact(u.monthTotal)} / ${formatBahtCompact(u.yearToDate)}` });
+/**
+ * One number format on every progress card, at every level: exact baht (the department drills down to districts in
+ * exact baht; rounded millions would hide what a district reported). Unit rows leave the unit to their heading.
+ */
+const unit = 'บาท';
+
 
 /** The progress card of one month. */
 export function progressCard(p: Progress): InfoCard {
   const m = formatMonthTh(p.month);
   const name = `${UNIT_TH[p.level]}${p.unitName}`;
+  const unitRow = (u: ProgressUnit): CardRow => ({ label: u.name, value: `${formatBaht(u.monthTotal)} / ${formatBaht(u.yearToDate)}` });
   const monthRows: CardRow[] = [{ label: p.confirmedOnly ? 'ยอดที่จังหวัดยืนยันแล้ว' : 'ยอดรวมที่รายงาน', value: baht(p.monthTotal), emphasis: true }];
   if (p.byStatus) {
     monthRows.push(
@@ -60,8 +68,8 @@ export function progressCard(p: Progress): InfoCard {
   }
   const childHeading = { district: '', province: 'รายอำเภอ', zone: 'รายจังหวัด', nation: 'รายเขต' }[p.level];
   const children = p.level === 'nation' ? p.children.filter((c) => c.yearToDate > 0n) : p.children;
-  if (children.length) sections.push({ heading: `${childHeading} (เดือนนี้ / สะสม บาท)`, rows: children.map(unitRow) });
-  if (p.topProvinces.length) sections.push({ heading: 'จังหวัดที่ยอดเดือนนี้สูงสุด', rows: p.topProvinces.map(unitRow) });
+  if (children.length) sections.push({ heading: `${childHeading} (เดือนนี้ / สะสม ${unit})`, rows: children.map(unitRow) });
+  if (p.topProvinces.length) sections.push({ heading: `จังหวัดที่ยอดเดือนนี้สูงสุด (เดือนนี้ / สะสม ${unit})`, rows: p.topProvinces.map(unitRow) });
   return {
     kind: 'info',
     altText:
@@ -78,24 +86,103 @@ export function progressCard(p: Progress): InfoCard {
   };
 }
 
+/** What a progress button carries: the month, the unit looked at (drill-down) and what to show. */
+const Args = z.object({
+  m: z.string().optional(),
+  p: z.coerce.number().int().min(1).max(9_999).optional(),
+  z: z.coerce.number().int().min(1).max(999).optional(),
+  /** Show the month picker of this fiscal year (Buddhist era, as fiscalYearOf: 2570 = Oct 2026–Sep 2027). */
+  pick: z.coerce.number().int().min(2500).max(2700).optional(),
+  /** Department: list the zones to drill into. */
+  zones: z.literal('1').optional(),
+});
+type Args = z.infer<typeof Args>;
+
+const go = (label: string, params: Record<string, string>, display: string) => tap(label, { action: 'start', params: { flow: FLOW, ...params } }, display);
+const focusParams = (a: Args): Record<string, string> => (a.p ? { p: String(a.p) } : a.z ? { z: String(a.z) } : {});
+
+/** The months one may look at: every month of the current and the previous fiscal year, up to the month just ended. */
+export function browsableMonths(now: Date): { first: MonthKey; latest: MonthKey } {
+  const latest = defaultReportingMonth(now);
+  return { first: fiscalYearMonths(fiscalYearOf(latest) - 1)[0]!, latest };
+}
+
+/** Quick replies of a progress card: the units below to drill into, the month before/after, any month, back up. */
+function cardChoices(p: Progress, a: Args, months: { first: MonthKey; latest: MonthKey }, actorLevel: Progress['level']): Choice[] {
+  const f = focusParams(a);
+  const out: Choice[] = [];
+  if (p.level === 'zone') for (const c of p.children) out.push(go(`จ.${c.name}`, { m: p.month, p: String(c.id) }, `ความคืบหน้าจังหวัด${c.name}`));
+  if (p.level === 'nation') out.push(go('ดูรายเขต', { m: p.month, zones: '1' }, 'ความคืบหน้ารายเขต'));
+  if (p.month > months.first) {
+    const x = addMonths(p.month, -1);
+    out.push(go('◀ เดือนก่อน', { m: x, ...f }, `ความคืบหน้าเดือน${formatMonthTh(x)}`));
+  }
+  if (p.month < months.latest) {
+    const x = addMonths(p.month, 1);
+    out.push(go('เดือนถัดไป ▶', { m: x, ...f }, `ความคืบหน้าเดือน${formatMonthTh(x)}`));
+  }
+  out.push(go('เลือกเดือน', { pick: String(fiscalYearOf(p.month)), ...f }, 'เลือกเดือน'));
+  if (actorLevel === 'nation' && p.level === 'province') out.push(go('ทั้งเขต', { m: p.month, z: String(p.zoneId ?? '') }, 'ความคืบหน้าทั้งเขต'));
+  if (actorLevel !== p.level && (actorLevel === 'nation' || actorLevel === 'zone')) out.push(go(actorLevel === 'nation' ? 'ทั้งประเทศ' : 'ทั้งเขต', { m: p.month }, actorLevel === 'nation' ? 'ความคืบหน้าทั้งประเทศ' : 'ความคืบหน้าทั้งเขต'));
+  out.push(say('เมนู'));
+  return out;
+}
+
+/** The months of one fiscal year that may be looked at, as quick replies, and the other fiscal year. */
+function monthPicker(fy: number, a: Args, months: { first: MonthKey; latest: MonthKey }): Reply {
+  const f = focusParams(a);
+  const list = fiscalYearMonths(fy).filter((x) => x >= months.first && x <= months.latest);
+  if (!list.length && fy !== fiscalYearOf(months.latest)) return monthPicker(fiscalYearOf(months.latest), a, months);
+  const other = [fy - 1, fy + 1].find((y) => fiscalYearMonths(y).some((x) => x >= months.first && x <= months.latest));
+  return text(`เลือกเดือนที่ต้องการดู (${formatFiscalYearTh(fy)})`, [
+    ...list.map((x) => go(formatMonthTh(x), { m: x, ...f }, `ความคืบหน้าเดือน${formatMonthTh(x)}`)),
+    ...(other ? [go(formatFiscalYearTh(other), { pick: String(other), ...f }, `เลือกเดือน ${formatFiscalYearTh(other)}`)] : []),
+  ]);
+}
+
+/** Department: the zones as list cards (at most 12 a card), each opening the zone's progress. */
+function zoneList(p: Progress): Reply[] {
+  const items = p.children.map((c) => ({
+    title: c.name,
+    detail: `เดือนนี้ ${baht(c.monthTotal)} · สะสม ${baht(c.yearToDate)}`,
+    button: { label: 'ดูรายจังหวัด', postback: { action: 'start', params: { flow: FLOW, m: p.month, z: String(c.id) } }, display: `ความคืบหน้า${c.name}`, style: 'link' as const },
+  }));
+  const half = Math.ceil(items.length / Math.ceil(items.length / 12));
+  const parts = [items.slice(0, half), items.slice(half)].filter((x) => x.length);
+  return parts.map((part, i) =>
+    card(
+      {
+        kind: 'list',
+        altText: `ความคืบหน้ารายเขต เดือน${formatMonthTh(p.month)}${parts.length > 1 ? ` (${i + 1}/${parts.length})` : ''}: ` + part.map((x) => `${x.title} ${x.detail}`).join('; '),
+        title: `ความคืบหน้ารายเขต เดือน${formatMonthTh(p.month)}`,
+        subtitle: 'ยอดที่จังหวัดยืนยันแล้ว (บาท)',
+        items: part,
+      },
+      i === parts.length - 1 ? [go('ทั้งประเทศ', { m: p.month }, 'ความคืบหน้าทั้งประเทศ'), say('เมนู')] : undefined,
+    ),
+  );
+}
+
 export const progressFlow: Flow<{ step: 'none' }> = {
   name: FLOW,
   version: 1,
   schema: z.object({ step: z.literal('none') }),
-  async start(ctx, args) {
+  async start(ctx, raw) {
     const actor = ctx.actor!;
     if (actor.role === 'PRODUCER') return done(text('เมนูความคืบหน้าใช้ได้สำหรับเจ้าหน้าที่ ผู้ผลิตดูยอดของตนได้ที่ "ยอดขายของฉัน"'));
-    const latest = defaultReportingMonth(ctx.now);
-    const asked = parseMonthKey(args.m ?? '');
-    const month = asked && asked <= latest ? asked : latest;
-    const p = await progressFor(ctx.tx, actor, month);
-    const others = [latest, addMonths(latest, -1), addMonths(latest, -2)].filter((x) => x !== month);
-    const choices = [
-      ...others.map((x: MonthKey) => tap(formatMonthTh(x), { action: 'start', params: { flow: FLOW, m: x } }, `ความคืบหน้าเดือน${formatMonthTh(x)}`)),
-      say('เมนู'),
-    ];
-    const replies: Reply[] = [card(progressCard(p), choices)];
-    return done(...replies);
+    const parsed = Args.safeParse(raw);
+    const a: Args = parsed.success ? parsed.data : {};
+    const months = browsableMonths(ctx.now);
+    if (a.pick) return done(monthPicker(a.pick, a, months));
+    const asked = parseMonthKey(a.m ?? '');
+    const month = asked && asked <= months.latest && asked >= months.first ? asked : months.latest;
+    const before = asked && asked < months.first ? text(`ดูย้อนหลังได้ถึงเดือน${formatMonthTh(months.first)} (ปีงบประมาณปัจจุบันและปีก่อน) จึงแสดงเดือนล่าสุดแทน`) : null;
+    const focus = actor.role === 'ZONE_ADMIN' || actor.role === 'DEPARTMENT_ADMIN' ? (a.p ? { provinceId: a.p } : a.z && actor.role === 'DEPARTMENT_ADMIN' ? { zoneId: a.z } : undefined) : undefined;
+    const p = await progressFor(ctx.tx, actor, month, focus);
+    if (a.zones && p.level === 'nation') return done(...zoneList(p));
+    const own = { DISTRICT_OFFICER: 'district', PROVINCE_OFFICER: 'province', ZONE_ADMIN: 'zone', DEPARTMENT_ADMIN: 'nation' } as const;
+    const replies: Reply[] = [card(progressCard(p), cardChoices(p, a, months, own[actor.role as keyof typeof own]))];
+    return done(...(before ? [before] : []), ...replies);
   },
   async advance() {
     return pass();

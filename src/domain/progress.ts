@@ -9,6 +9,7 @@ import type { SalesStatus, TargetRound } from '../db/generated/enums.js';
 import type { Actor } from './actor.js';
 import { assertAllowed, placeOfDistrict, placeOfProvince, type Place } from './authorise.js';
 import { fiscalRoundOf, fiscalYearMonths, fiscalYearOf, monthStart, roundMonths, type MonthKey } from './fiscal-period.js';
+import { RuleError } from './errors.js';
 import { REPORTED } from './sales-status.js';
 import { seesConfirmedOnly, visibleEntries, visibleEntriesSql } from './visibility.js';
 
@@ -25,6 +26,8 @@ export interface Progress {
   level: ProgressLevel;
   /** Thai name of the unit: "บางคล้า", "ฉะเชิงเทรา", "เขต 3", "ทั่วประเทศ". */
   unitName: string;
+  /** The zone of the unit (null for the nation; district views may leave it out). */
+  zoneId: number | null;
   month: MonthKey;
   fiscalYear: number;
   /** True when only province-confirmed entries count (zone and department). */
@@ -159,12 +162,25 @@ function provinceTally(districts: { id: number; provinceId: number; province: { 
   return [...out.values()];
 }
 
-/** What the actor may see of `month`: totals, year to date, target standing and the units below. */
-export async function progressFor(tx: Tx, actor: Actor, month: MonthKey): Promise<Progress> {
-  const level = levelOf(actor);
-  if (!level) throw new Error(`no progress view for role ${actor.role}`);
-  const place = await placeOf(tx, actor, level);
+/** A unit below the actor's own to look at: a zone (department) or a province (zone, department). */
+export type ProgressFocus = { zoneId: number } | { provinceId: number };
+
+/**
+ * What the actor may see of `month`: totals, year to date, target standing and the units below. With `focus`, the
+ * same for a zone or province inside the actor's reach (a zone or the department drilling down), still under the
+ * actor's visibility: above the province, only province-confirmed entries count there too.
+ */
+export async function progressFor(tx: Tx, actor: Actor, month: MonthKey, focus?: ProgressFocus): Promise<Progress> {
+  const own = levelOf(actor);
+  if (!own) throw new Error(`no progress view for role ${actor.role}`);
+  const level: ProgressLevel = !focus ? own : 'provinceId' in focus ? 'province' : 'zone';
+  const place = !focus
+    ? await placeOf(tx, actor, level)
+    : 'provinceId' in focus
+      ? await placeOfProvince(tx, focus.provinceId)
+      : { producerId: null, districtId: null, provinceId: null, zoneId: (await tx.zone.findUnique({ where: { id: focus.zoneId } }))?.id ?? null };
   assertAllowed(actor, 'progress.view', place);
+  if (focus && (place.provinceId ?? place.zoneId) === null) throw new RuleError('ไม่พบพื้นที่นี้ กรุณาเลือกจากรายการ', 'unknown-unit');
   const confirmedOnly = seesConfirmedOnly(actor);
 
   const scope =
@@ -228,6 +244,7 @@ export async function progressFor(tx: Tx, actor: Actor, month: MonthKey): Promis
   return {
     level,
     unitName,
+    zoneId: place.zoneId ?? null,
     month,
     fiscalYear: fiscalYearOf(month),
     confirmedOnly,
@@ -236,8 +253,8 @@ export async function progressFor(tx: Tx, actor: Actor, month: MonthKey): Promis
     byStatus,
     producers,
     districtsConfirmed: { done: districtsConfirmed, of: districts.length },
-    provincesConfirmed: confirmedOnly ? { done: perProvince.filter((p) => p.done === p.of).length, of: provinceNames.size } : null,
-    provincesPartial: confirmedOnly ? perProvince.filter((p) => p.done > 0 && p.done < p.of).map(({ name, done, of }) => ({ name, done, of })) : [],
+    provincesConfirmed: confirmedOnly && level !== 'province' ? { done: perProvince.filter((p) => p.done === p.of).length, of: provinceNames.size } : null,
+    provincesPartial: confirmedOnly && level !== 'province' ? perProvince.filter((p) => p.done > 0 && p.done < p.of).map(({ name, done, of }) => ({ name, done, of })) : [],
     target,
     children,
     topProvinces: level === 'nation' ? provinces.filter((p) => p.monthTotal > 0n).slice(0, 10) : [],

@@ -46,7 +46,7 @@ afterAll(async () => {
 });
 
 describe('rich menus after a restart in local mode', () => {
-  it('a menu the fresh LINE fake no longer knows is created again and linked, with nothing logged as an error', async () => {
+  it('a menu the fresh LINE fake no longer knows is created again and linked, with nothing logged as an error', { timeout: 180_000 }, async () => {
     const first = await start();
     const before = lineUserId('menu-before-restart');
     await say(first, before, await code(first, 2401));

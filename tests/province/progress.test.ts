@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestBot, type TestBot } from '../support/bot.js';
 import { makeUser, testClock } from '../support/people.js';
-import { addEntries, everything, press } from './helpers.js';
+import { addEntries, buttons, everything, press } from './helpers.js';
 
 const clock = testClock('2026-11-02T03:00:00Z');
 let bot: TestBot;
@@ -47,7 +47,7 @@ describe('progress', () => {
   it('district officer sees its district by status, the year to date and the level of its round target', async () => {
     await bot.say(amphoe, 'ความคืบหน้า');
     expect(bot.take(amphoe).join('\n')).toContain('ความคืบหน้า อำเภอเมืองฉะเชิงเทรา เดือนตุลาคม 2569: ยอดรวม 0 บาท');
-    await press(bot, amphoe, 'กันยายน 2569', '', 1);
+    await press(bot, amphoe, '◀ เดือนก่อน', '', 1);
     const card = everything(bot, amphoe, 1);
     expect(card).toContain('ยอดรวม 300,000 บาท สะสมปีงบประมาณ 2569 1,600,000 บาท');
     expect(card).toMatch(/อำเภอยืนยันแล้ว รอจังหวัด\n200,000 บาท/);
@@ -94,6 +94,66 @@ describe('progress', () => {
     expect(zoneAfter).toMatch(/ฉะเชิงเทรา\n300,000 \/ 300,000/);
     expect(zoneAfter).toMatch(/จังหวัดที่ยืนยันครบทุกอำเภอ\n0 จาก 5 จังหวัด/);
     expect(zoneAfter).toContain('ฉะเชิงเทรา 1/11 อำเภอ');
+    expect(bot.fake.rejected()).toEqual([]);
+  });
+
+  it('the department drills down to a province’s districts in exact baht, seeing only what the province confirmed', async () => {
+    // ท่าตะเกียบ's October was confirmed above; บางน้ำเปรี้ยว has October entries the province has not confirmed
+    const by = (await bot.services.db.user.findUniqueOrThrow({ where: { lineUserId: amphoe } })).id;
+    await addEntries(bot.services.db, { districtId: 2403, statuses: ['DISTRICT_CONFIRMED'], by, baht: 123_456 });
+    await bot.say(dept, 'ความคืบหน้า');
+    await press(bot, dept, 'ดูรายเขต', '', 1);
+    const zones = everything(bot, dept, 2);
+    expect(zones).toContain('ความคืบหน้ารายเขต เดือนตุลาคม 2569');
+    expect(zones).toMatch(/เขต 3\nเดือนนี้ 300,000 บาท · สะสม 300,000 บาท/);
+    await press(bot, dept, 'ดูรายจังหวัด', 'z=3', 2);
+    expect(everything(bot, dept, 1)).toContain('ความคืบหน้า เขต 3 เดือนตุลาคม 2569: ยอดที่จังหวัดยืนยันแล้ว 300,000 บาท');
+    await press(bot, dept, 'จ.ฉะเชิงเทรา', '', 1);
+
+    const card = everything(bot, dept, 1);
+    expect(card).toContain('ความคืบหน้า จังหวัดฉะเชิงเทรา เดือนตุลาคม 2569: ยอดที่จังหวัดยืนยันแล้ว 300,000 บาท');
+    expect(card).toContain('รายอำเภอ (เดือนนี้ / สะสม บาท)');
+    expect(card).toMatch(/ท่าตะเกียบ\n300,000 \/ 300,000/);
+    expect(card).toMatch(/บางน้ำเปรี้ยว\n0 \/ 0/); // 123,456 awaits the province: not visible to the department
+    expect(card).not.toContain('123,456');
+    expect(card).toMatch(/เมืองฉะเชิงเทรา\n0 \/ 0/); // its fiscal-2569 figures are in the previous fiscal year
+    expect(card).not.toMatch(/ล้าน/); // one format on the card: exact baht
+    expect(bot.fake.rejected()).toEqual([]);
+  });
+
+  it('a zone admin drills into its provinces only; another zone’s province is refused', async () => {
+    await bot.say(zone, 'ความคืบหน้า');
+    await press(bot, zone, 'จ.ฉะเชิงเทรา', '', 1);
+    expect(everything(bot, zone, 1)).toMatch(/ท่าตะเกียบ\n300,000 \/ 300,000/);
+    expect(everything(bot, zone, 1)).not.toContain('123,456');
+    await bot.tap(zone, { action: 'start', params: { flow: 'progress', m: '2026-10', p: '50' } }); // เชียงใหม่, zone 13
+    const refused = bot.take(zone).at(-1)!;
+    expect(refused).not.toContain('เชียงใหม่');
+    expect(refused).not.toContain('ความคืบหน้า จังหวัด');
+    expect(bot.fake.rejected()).toEqual([]);
+  });
+
+  it('every level browses any month of the current and previous fiscal year, and no further back', async () => {
+    await bot.say(amphoe, 'ความคืบหน้า');
+    await press(bot, amphoe, 'เลือกเดือน', '', 1);
+    const picker = buttons(bot, amphoe, 1).map((b) => b.label);
+    expect(picker).toEqual(['ตุลาคม 2569', 'ปีงบประมาณ 2569']); // fiscal 2570 has only October so far
+    await press(bot, amphoe, 'ปีงบประมาณ 2569', '', 1);
+    const previous = buttons(bot, amphoe, 1).map((b) => b.label);
+    expect(previous).toHaveLength(13);
+    expect(previous[0]).toBe('ตุลาคม 2568');
+    expect(previous[11]).toBe('กันยายน 2569');
+    expect(previous[12]).toBe('ปีงบประมาณ 2570');
+    await press(bot, amphoe, 'มีนาคม 2569', '', 1);
+    expect(everything(bot, amphoe, 1)).toContain('ความคืบหน้า อำเภอเมืองฉะเชิงเทรา เดือนมีนาคม 2569: ยอดรวม 1,000,000 บาท');
+
+    for (const [who, user] of [['zone', zone], ['department', dept], ['province', prov]] as const) {
+      await bot.tap(user, { action: 'start', params: { flow: 'progress', m: '2025-10' } });
+      expect(everything(bot, user, 1), who).toContain('เดือนตุลาคม 2568');
+      expect(buttons(bot, user, 1).map((b) => b.label), who).not.toContain('◀ เดือนก่อน'); // the first month offered
+    }
+    await bot.tap(dept, { action: 'start', params: { flow: 'progress', m: '2025-09' } });
+    expect(everything(bot, dept, 2)).toContain('ดูย้อนหลังได้ถึงเดือนตุลาคม 2568');
     expect(bot.fake.rejected()).toEqual([]);
   });
 });
