@@ -40,6 +40,8 @@ export interface Services {
   /** Scheduled sending (reminders): push/multicast with retry keys, and the quota. */
   bulk: BulkSendPort;
   dispatcher: Dispatcher;
+  /** Reports asked for in chat: `resume` delivers what a crash left pending (also run at start and every 5 min). */
+  reports: { resume(minAgeMs?: number): Promise<number> };
   server: Server;
   /** Port the HTTP server listens on (useful with PORT=0). */
   port: number;
@@ -176,13 +178,14 @@ export async function startServices(config: Config, log: Logger, opts: { clock?:
 
     await courier.poll(); // what a previous run left unsent
     await dispatcher.resume(); // what a crash or an outage left unprocessed
+    void reports.resume(0).catch((err) => log.warn('pending report requests not resumed', { err: String(err) }));
     const bulk = createBulkSender(clients);
     if (config.cron) {
-      const stopJobs = startJobs({ db, line, bulk, log, reportStore });
+      const stopJobs = startJobs({ db, line, bulk, log, reportStore, reports });
       stops.push({ name: 'jobs', stop: stopJobs });
     }
 
-    return { config, db, databaseUrl, line, bulk, dispatcher, server, port, fake, demoInvites, close };
+    return { config, db, databaseUrl, line, bulk, dispatcher, reports, server, port, fake, demoInvites, close };
   } catch (err) {
     await close();
     throw err;
