@@ -10,7 +10,7 @@ import { startEmbeddedPostgres } from './db/embedded.js';
 import { migrate, pendingMigrations } from './db/migrate.js';
 import { createCourier } from './bot/courier.js';
 import { createDispatcher, type Dispatcher, type Logger } from './bot/dispatcher.js';
-import { recordEvents } from './bot/inbox.js';
+import { lateEvents, recordEvents } from './bot/inbox.js';
 import { createRouter } from './bot/router.js';
 import type { LinePort } from './bot/ports.js';
 import { botDefinition } from './conversations/index.js';
@@ -133,7 +133,7 @@ export async function startServices(config: Config, log: Logger, opts: { clock?:
       db,
       line,
       courier,
-      route: createRouter(botDefinition({ db })),
+      route: createRouter(botDefinition({ db, inviteGuard: config.inviteGuard })),
       log,
       publicBaseUrl: config.publicBaseUrl,
       clock: opts.clock,
@@ -145,7 +145,11 @@ export async function startServices(config: Config, log: Logger, opts: { clock?:
       log,
       receive: async (events) => {
         if (stopping) throw new Error('stopping: LINE will redeliver');
-        dispatcher.enqueue(await recordEvents(ingest, events));
+        const fresh = await recordEvents(ingest, events);
+        for (const { event, ageMinutes } of lateEvents(fresh, opts.clock?.() ?? new Date())) {
+          log.warn('late webhook event (handled once, like any other)', { event: event.id, user: event.lineUserId, ageMinutes, redelivery: event.redelivery });
+        }
+        dispatcher.enqueue(fresh);
       },
       notReady: async () => {
         if (stopping) return 'stopping';
