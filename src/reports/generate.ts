@@ -4,7 +4,7 @@ import type { Db } from '../db/client.js';
 import { buildReport, type ReportScope, type ReportType } from '../domain/reports/catalogue.js';
 import type { ReportPeriod } from '../domain/reports/period.js';
 import { reportKey, signReportLink } from '../domain/report-links.js';
-import type { ReportDocument } from './model.js';
+import type { ReportDocument } from '../domain/reports/document.js';
 import { renderPdf } from './pdf/render.js';
 import type { ReportStore } from './store.js';
 import { renderXlsx } from './xlsx/render.js';

@@ -1,7 +1,7 @@
 // The report types, who may ask for each, and the scope each needs; one entry per type.
 import type { Tx } from '../../db/client.js';
 import type { Role } from '../../db/generated/enums.js';
-import type { ReportDocument } from '../../reports/model.js';
+import type { ReportDocument } from './document.js';
 import { buildCompleteness } from './completeness.js';
 import { buildExportReport } from './export-report.js';
 import { buildProducerStatement } from './producer-statement.js';

@@ -2,7 +2,7 @@
 // threshold, labelled with the tier number, on a shared scale starting at zero.
 import type PDFDocument from 'pdfkit';
 import { formatBahtCompact } from '../../domain/thai-format.js';
-import type { BarChartSection } from '../model.js';
+import type { BarChartSection } from '../../domain/reports/document.js';
 import { drawLine, useThaiFont } from '../thai-text/index.js';
 
 type Doc = InstanceType<typeof PDFDocument>;
