@@ -3,7 +3,6 @@
 import { formatBaht, toThaiDigits } from '../domain/thai-format.js';
 import type { Cell } from '../domain/reports/document.js';
 
-export type { BarChartSection, Cell, Column, HeaderCell, ReportDocument, Row, RowKind, SignatureBlock, TableSection } from '../domain/reports/document.js';
 
 export interface RenderOptions {
   /** The moment printed on the report ("พิมพ์เมื่อ …"); an argument so renderers stay pure. */
