@@ -183,7 +183,7 @@ export async function startServices(config: Config, log: Logger, opts: { clock?:
     await dispatcher.resume(); // what a crash or an outage left unprocessed
     const bulk = createBulkSender(clients);
     if (config.cron) {
-      const stopJobs = startJobs({ db, line, bulk, log, reportStore });
+      const stopJobs = startJobs({ db, line, bulk, log, reportStore, reportLinks: { secret: reportLinkSecret, publicBaseUrl: config.publicBaseUrl } });
       stops.push({ name: 'jobs', stop: stopJobs });
     }
 

@@ -8,8 +8,13 @@ import type { ReportStore } from '../reports/store.js';
 import * as inboxCleanup from './inbox-cleanup.js';
 import * as reportFilesCleanup from './report-files-cleanup.js';
 import * as reminders from './reminders.js';
+import * as reportDay from './report-day.js';
 
-export function startJobs(deps: { db: Db; line: LinePort; bulk: BulkSendPort; log: Logger; reportStore?: ReportStore }): () => Promise<void> {
+export function startJobs(deps: {
+  db: Db; line: LinePort; bulk: BulkSendPort; log: Logger; reportStore?: ReportStore;
+  /** Signing secret and base URL of report links, for the department's report-day push. */
+  reportLinks?: { secret: string; publicBaseUrl: string };
+}): () => Promise<void> {
   const tz = 'Asia/Bangkok';
   const guard = (name: string, fn: () => Promise<unknown>) => async () => {
     try {
@@ -27,6 +32,13 @@ export function startJobs(deps: { db: Db; line: LinePort; bulk: BulkSendPort; lo
   if (reportStore) {
     tasks.push(cron.schedule('41 * * * *', guard('report-files-cleanup', () => reportFilesCleanup.run({ reportStore }, new Date())),
       { timezone: tz, noOverlap: true }));
+    const links = deps.reportLinks;
+    // Hourly in office hours: on the department's report day the national summary goes out once (later runs, a
+    // restart or a second instance find it queued already).
+    if (links) {
+      tasks.push(cron.schedule('30 8-17 * * *', guard('report-day', () => reportDay.run({ db: deps.db, store: reportStore, log: deps.log, ...links }, new Date())),
+        { timezone: tz, noOverlap: true }));
+    }
   }
   return async () => {
     for (const t of tasks) await t.stop();
