@@ -11,6 +11,7 @@ import { text, type Reply } from '../bot/reply.js';
 export const FLOW_ACTIONS: Readonly<Record<string, readonly Action[]>> = {
   'sales-entry': ['sales.enter'],
   'pick-producer': ['sales.enter'],
+  'delete-entry': ['sales.enter'],
   'register-producer': ['producer.register'],
   invite: ['invite.producer', 'invite.district-officer'],
   'my-sales': ['sales.view'],
