@@ -19,6 +19,7 @@ export const FLOW_ACTIONS: Readonly<Record<string, readonly Action[]>> = {
   'province-review': ['sales.province-confirm', 'sales.province-return'],
   'unlock-request': ['unlock.request'],
   'unlock-pending': ['unlock.decide'],
+  'unlock-refusal': ['unlock.decide'],
   progress: ['progress.view'],
   targets: ['progress.view', 'sales.view'],
   // Everyone sees the dates that apply to them; only a producer's own reminders can be turned off (the flow says so).
