@@ -14,9 +14,10 @@ import { targetsModule } from './targets.js';
 import { deadlinesModule } from './deadlines.js';
 import { reportsModule } from './reports.js';
 import { refuseStart } from './start-rights.js';
+import { deleteEntryModule } from './delete-entry.js';
 
 /** Feature modules; add yours here (one line). */
-const MODULES: BotModule[] = [salesEntryModule, ...ONBOARDING_MODULES, districtReviewModule, ...provinceModules, targetsModule, deadlinesModule, reportsModule];
+const MODULES: BotModule[] = [salesEntryModule, ...ONBOARDING_MODULES, districtReviewModule, ...provinceModules, targetsModule, deadlinesModule, reportsModule, deleteEntryModule];
 
 export function botDefinition(deps: { db: Db; inviteGuard?: InviteGuardSettings }): BotDefinition {
   const def: BotDefinition = {
