@@ -12,10 +12,12 @@ import { provinceModules } from './province-review.js';
 import { targetsModule } from './targets.js';
 import { deadlinesModule } from './deadlines.js';
 import { reportsModule } from './reports.js';
+import { estimatesModule } from './estimates.js';
+import { estimateCertifyModule } from './estimate-certify.js';
 import { refuseStart } from './start-rights.js';
 
 /** Feature modules; add yours here (one line). */
-const MODULES: BotModule[] = [salesEntryModule, ...ONBOARDING_MODULES, districtReviewModule, ...provinceModules, targetsModule, deadlinesModule, reportsModule];
+const MODULES: BotModule[] = [salesEntryModule, ...ONBOARDING_MODULES, districtReviewModule, ...provinceModules, targetsModule, deadlinesModule, reportsModule, estimatesModule, estimateCertifyModule];
 
 export function botDefinition(_deps: { db: Db }): BotDefinition {
   const def: BotDefinition = {
