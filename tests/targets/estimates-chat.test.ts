@@ -7,6 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importTargetFile } from '../../src/cli/targets/import-file.js';
+import { importEstimateFile } from '../../src/cli/targets/estimates.js';
+import { readFileSync } from 'node:fs';
 import { estimateSheet } from '../../src/domain/targets/index.js';
 import { startTestBot, type TestBot } from '../support/bot.js';
 import { makeProducer, makeUser, testClock } from '../support/people.js';
@@ -173,6 +175,44 @@ describe('estimates: even split, certification round trip, progress', () => {
   it('a producer may not open estimates', async () => {
     await bot.say(producer, 'ประมาณการ');
     expect(everything(bot, producer, 2)).toContain('ขออภัย เมนูนี้ใช้ได้สำหรับ');
+  });
+});
+
+describe('estimates import (npm run targets -- estimates import)', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'estimates-import-'));
+  const seed = readFileSync(new URL('../fixtures/targets/fy2563-phayao-district-estimates.csv', import.meta.url), 'utf8');
+  const write = (name: string, text: string) => {
+    const f = path.join(dir, name);
+    writeFileSync(f, text);
+    return f;
+  };
+  const count = () => bot.services.db.districtEstimate.count({ where: { fiscalYear: 2563 } });
+
+  it('the seed table as printed writes nothing: its garbled names are refused with the closest real ones', async () => {
+    const out = await importEstimateFile(bot.services.db, { file: write('as-printed.csv', seed), fiscalYear: 2563, province: 'พะเยา', now: clock.now() });
+    expect(out.ok ? [] : out.problems.map((p) => p.message)).toEqual([expect.stringContaining('ภูซาง'), expect.stringContaining('ภูกามยาว')]);
+    expect(await count()).toBe(0);
+  });
+
+  it('with the real names all nine districts are stored; importing again replaces them (audited) and asks for certification again', async () => {
+    const file = write('fixed.csv', seed.replace('กุชวาง', 'ภูซาง').replace('ภูพานยาว', 'ภูกามยาว'));
+    const first = await importEstimateFile(bot.services.db, { file, fiscalYear: 2563, province: '56', now: clock.now() });
+    expect(first.ok && [first.summary.created, first.summary.replaced]).toEqual([9, 0]);
+    const jun = await bot.services.db.districtEstimate.findUniqueOrThrow({ where: { fiscalYear_districtId: { fiscalYear: 2563, districtId: 5602 } }, include: { months: { orderBy: { month: 'asc' } } } });
+    expect([jun.method, jun.target, jun.actualToDate, jun.months.map((m) => m.amount / 100n)]).toEqual(['IMPORT', 77_716_399_600n, (777_163_996n - 314_459_317n) * 100n, [63_054_386n, 128_456_230n, 107_407_461n, 15_541_240n]]);
+    await bot.services.db.districtEstimate.update({ where: { id: jun.id }, data: { answer: 'CERTIFIED', answeredAt: clock.now() } });
+    const again = await importEstimateFile(bot.services.db, { file, fiscalYear: 2563, province: 'พะเยา', now: clock.now() });
+    expect(again.ok && [again.summary.created, again.summary.replaced]).toEqual([0, 9]);
+    expect((await bot.services.db.districtEstimate.findUniqueOrThrow({ where: { id: jun.id } })).answer).toBe('PENDING');
+    expect(await bot.services.db.auditLog.count({ where: { action: 'estimate.replace', entityId: String(jun.id) } })).toBe(1);
+  });
+
+  it('a bad row anywhere leaves the stored estimates untouched', async () => {
+    const before = await bot.services.db.districtEstimateMonth.findMany({ orderBy: { id: 'asc' } });
+    const bad = seed.replace('กุชวาง', 'ภูซาง').replace('ภูพานยาว', 'ภูกามยาว').replace('986000', '-986000');
+    const out = await importEstimateFile(bot.services.db, { file: write('bad.csv', bad), fiscalYear: 2563, province: 'พะเยา', now: clock.now() });
+    expect(out.ok ? [] : out.problems).toEqual([{ row: 7, column: 'D (estimate_jun_2563)', message: 'ติดลบไม่ได้ ("-986000")' }]);
+    expect(await bot.services.db.districtEstimateMonth.findMany({ orderBy: { id: 'asc' } })).toEqual(before);
   });
 });
 
