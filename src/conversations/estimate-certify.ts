@@ -44,6 +44,15 @@ function ask(s: Extract<S, { step: 'month' }>): Reply {
   );
 }
 
+/** Tells the province officers of the district's province what the district answered (sent after commit). */
+async function tellProvince(ctx: Ctx, e: DistrictEstimateView): Promise<void> {
+  const district = await ctx.tx.district.findUniqueOrThrow({ where: { id: e.districtId }, select: { provinceId: true } });
+  const officers = await ctx.tx.user.findMany({ where: { role: 'PROVINCE_OFFICER', active: true, provinceId: district.provinceId }, select: { id: true, lineUserId: true } });
+  const what = e.answer === 'CERTIFIED' ? `รับรองประมาณการแล้ว (รวม ${formatBaht(e.total)} บาท)` : `ไม่รับรองประมาณการ ขอแก้ไขเป็นรวม ${formatBaht(e.effectiveTotal)} บาท (จังหวัดตั้งไว้ ${formatBaht(e.total)} บาท)`;
+  const reply = text(`อำเภอ${e.nameTh}${what} — พิมพ์ "ประมาณการ" เพื่อดูทุกอำเภอ`, [say('ประมาณการ')]);
+  for (const o of officers) await ctx.push(o.lineUserId, [reply], `estimate-answer:${e.id}:${e.revision}:${o.id}`);
+}
+
 const fingerprint = (typed: string[]) => createHash('sha256').update(typed.join(',')).digest('hex').slice(0, 16);
 
 function review(s: Extract<S, { step: 'month' }>): Outcome<S> {
@@ -63,10 +72,13 @@ export const estimateCertifyFlow: Flow<S> = {
     if (tapped && (String(e.id) !== args.id || String(e.revision) !== args.rev)) {
       return done(text('การ์ดนั้นเป็นฉบับเก่า ประมาณการเปลี่ยนไปแล้ว ยังไม่ได้บันทึกอะไร นี่คือฉบับปัจจุบัน'), ownCard(ctx, e));
     }
-    if (!tapped || e.answer !== 'PENDING') return done(ownCard(ctx, e));
+    if (tapped && e.answer !== 'PENDING') return done(text(`อำเภอ${e.answer === 'CERTIFIED' ? 'รับรอง' : 'ส่งตัวเลขแก้ไข'}ประมาณการนี้ไปแล้ว ถ้าต้องเปลี่ยน ขอให้จังหวัดตั้งประมาณการใหม่`), ownCard(ctx, e));
+    if (!tapped) return done(ownCard(ctx, e));
     if (args.x === 'certify') {
       await certifyEstimate(ctx.tx, ctx.actor!, { id: e.id, revision: e.revision, now: ctx.now, eventId: ctx.event.id });
-      return done(text(`รับรองประมาณการของอำเภอ${e.nameTh}แล้ว จังหวัดจะเห็นว่าอำเภอรับรองแล้ว`), ownCard(ctx, (await current(ctx))!));
+      const after = (await current(ctx))!;
+      await tellProvince(ctx, after);
+      return done(text(`รับรองประมาณการของอำเภอ${e.nameTh}แล้ว แจ้งจังหวัดแล้ว`), ownCard(ctx, after));
     }
     const s = { step: 'month' as const, id: e.id, rev: e.revision, name: e.nameTh, fy: e.fiscalYear, months: e.months.map((m) => m.month), province: e.months.map((m) => m.amount.toString()), typed: [] };
     return next(s, ask(s));
@@ -78,6 +90,7 @@ export const estimateCertifyFlow: Flow<S> = {
       if (input.postback.params.h !== state.h) return stay(text('ปุ่มนั้นเป็นของตัวเลขชุดก่อน กรุณาแตะ "ส่งตัวเลขที่แก้ไข" บนการ์ดล่าสุด'));
       await correctEstimate(ctx.tx, ctx.actor!, { id: state.id, revision: state.rev, amounts: state.typed.map(BigInt), now: ctx.now, eventId: ctx.event.id });
       const e = (await current(ctx))!;
+      await tellProvince(ctx, e);
       return done(text(`ส่งตัวเลขที่อำเภอขอแก้ไขแล้ว รวม ${formatBaht(e.effectiveTotal)} บาท (จังหวัดประมาณการไว้ ${formatBaht(e.total)} บาท)`), ownCard(ctx, e));
     }
     if (input.kind !== 'text') return pass();

@@ -96,10 +96,11 @@ describe('estimates: even split, certification round trip, progress', () => {
 
   it('a district certifies with one tap (audited); tapping the same card again writes nothing more', async () => {
     await press(bot, muang, 'รับรอง', 'x=certify', 1);
-    expect(everything(bot, muang, 2)).toContain('รับรองประมาณการของอำเภอเมืองฉะเชิงเทราแล้ว');
+    expect(everything(bot, muang, 2)).toContain('รับรองประมาณการของอำเภอเมืองฉะเชิงเทราแล้ว แจ้งจังหวัดแล้ว');
     expect((await monthsOf(2401)).answer).toBe('CERTIFIED');
     const audits = await bot.services.db.auditLog.findMany({ where: { action: 'estimate.certify' } });
     expect(audits).toHaveLength(1);
+    expect(everything(bot, prov, 1)).toContain('อำเภอเมืองฉะเชิงเทรารับรองประมาณการแล้ว (รวม 1,800,003 บาท)');
     const again = allCertifyTaps(muang)[0]!;
     await bot.tap(muang, again);
     expect(everything(bot, muang, 2)).toContain('การ์ดนั้นเป็นฉบับเก่า');
@@ -134,6 +135,7 @@ describe('estimates: even split, certification round trip, progress', () => {
     const m = await monthsOf(2410);
     expect([m.answer, m.corrected]).toEqual(['CORRECTED', [200_000n, 180_000n, 150_000n, 150_000n]]);
     expect(await bot.services.db.auditLog.count({ where: { action: 'estimate.correct', entityId: String(m.id) } })).toBe(1);
+    expect(everything(bot, prov, 1)).toContain('อำเภอท่าตะเกียบไม่รับรองประมาณการ ขอแก้ไขเป็นรวม 680,000 บาท (จังหวัดตั้งไว้ 700,000 บาท)');
     expect(bot.fake.rejected()).toEqual([]);
   });
 
