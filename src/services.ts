@@ -10,7 +10,7 @@ import { startEmbeddedPostgres } from './db/embedded.js';
 import { migrate, pendingMigrations } from './db/migrate.js';
 import { createCourier } from './bot/courier.js';
 import { createDispatcher, type Dispatcher, type Logger } from './bot/dispatcher.js';
-import { recordEvents } from './bot/inbox.js';
+import { lateEvents, recordEvents } from './bot/inbox.js';
 import { createRouter } from './bot/router.js';
 import type { LinePort } from './bot/ports.js';
 import { botDefinition } from './conversations/index.js';
@@ -40,6 +40,8 @@ export interface Services {
   /** Scheduled sending (reminders): push/multicast with retry keys, and the quota. */
   bulk: BulkSendPort;
   dispatcher: Dispatcher;
+  /** Reports asked for in chat: `resume` delivers what a crash left pending (also run at start and every 5 min). */
+  reports: { resume(minAgeMs?: number): Promise<number> };
   server: Server;
   /** Port the HTTP server listens on (useful with PORT=0). */
   port: number;
@@ -131,7 +133,7 @@ export async function startServices(config: Config, log: Logger, opts: { clock?:
       db,
       line,
       courier,
-      route: createRouter(botDefinition({ db })),
+      route: createRouter(botDefinition({ db, inviteGuard: config.inviteGuard })),
       log,
       publicBaseUrl: config.publicBaseUrl,
       clock: opts.clock,
@@ -143,7 +145,11 @@ export async function startServices(config: Config, log: Logger, opts: { clock?:
       log,
       receive: async (events) => {
         if (stopping) throw new Error('stopping: LINE will redeliver');
-        dispatcher.enqueue(await recordEvents(ingest, events));
+        const fresh = await recordEvents(ingest, events);
+        for (const { event, ageMinutes } of lateEvents(fresh, opts.clock?.() ?? new Date())) {
+          log.warn('late webhook event (handled once, like any other)', { event: event.id, user: event.lineUserId, ageMinutes, redelivery: event.redelivery });
+        }
+        dispatcher.enqueue(fresh);
       },
       notReady: async () => {
         if (stopping) return 'stopping';
@@ -176,13 +182,14 @@ export async function startServices(config: Config, log: Logger, opts: { clock?:
 
     await courier.poll(); // what a previous run left unsent
     await dispatcher.resume(); // what a crash or an outage left unprocessed
+    void reports.resume(0).catch((err) => log.warn('pending report requests not resumed', { err: String(err) }));
     const bulk = createBulkSender(clients);
     if (config.cron) {
-      const stopJobs = startJobs({ db, line, bulk, log, reportStore });
+      const stopJobs = startJobs({ db, line, bulk, log, reportStore, reports });
       stops.push({ name: 'jobs', stop: stopJobs });
     }
 
-    return { config, db, databaseUrl, line, bulk, dispatcher, server, port, fake, demoInvites, close };
+    return { config, db, databaseUrl, line, bulk, dispatcher, reports, server, port, fake, demoInvites, close };
   } catch (err) {
     await close();
     throw err;

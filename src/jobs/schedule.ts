@@ -9,7 +9,17 @@ import * as inboxCleanup from './inbox-cleanup.js';
 import * as reportFilesCleanup from './report-files-cleanup.js';
 import * as reminders from './reminders.js';
 
-export function startJobs(deps: { db: Db; line: LinePort; bulk: BulkSendPort; log: Logger; reportStore?: ReportStore }): () => Promise<void> {
+export interface JobDeps {
+  db: Db;
+  line: LinePort;
+  bulk: BulkSendPort;
+  log: Logger;
+  reportStore?: ReportStore;
+  /** Report requests a crash left pending (src/jobs/report-delivery.ts). */
+  reports?: { resume(minAgeMs?: number): Promise<number> };
+}
+
+export function startJobs(deps: JobDeps): () => Promise<void> {
   const tz = 'Asia/Bangkok';
   const guard = (name: string, fn: () => Promise<unknown>) => async () => {
     try {
@@ -27,6 +37,10 @@ export function startJobs(deps: { db: Db; line: LinePort; bulk: BulkSendPort; lo
   if (reportStore) {
     tasks.push(cron.schedule('41 * * * *', guard('report-files-cleanup', () => reportFilesCleanup.run({ reportStore }, new Date())),
       { timezone: tz, noOverlap: true }));
+  }
+  const reports = deps.reports;
+  if (reports) {
+    tasks.push(cron.schedule('*/5 * * * *', guard('report-requests', () => reports.resume()), { timezone: tz, noOverlap: true }));
   }
   return async () => {
     for (const t of tasks) await t.stop();
