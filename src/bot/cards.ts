@@ -75,4 +75,24 @@ export interface StandingCard {
   buttons?: CardButton[];
 }
 
-export type Card = InfoCard | ListCard | StandingCard;
+/** A row of the estimate table: month (or district), then two figures. */
+export interface EstimateTableRow {
+  cells: [string, string, string];
+  /** Bold (a total row). */
+  emphasis?: boolean;
+}
+
+/** Estimates (ประมาณการ): summary rows, a three-column table (month · estimate · actual, or district · figure · status). */
+export interface EstimateCard {
+  kind: 'estimate';
+  altText: string;
+  title: string;
+  subtitle?: string;
+  tone?: 'neutral' | 'success' | 'warning' | 'danger';
+  summary: CardRow[];
+  table: { heading: string; columns: [string, string, string]; rows: EstimateTableRow[] };
+  note?: string;
+  buttons?: CardButton[];
+}
+
+export type Card = InfoCard | ListCard | StandingCard | EstimateCard;

@@ -22,6 +22,9 @@ export const FLOW_ACTIONS: Readonly<Record<string, readonly Action[]>> = {
   'unlock-refusal': ['unlock.decide'],
   progress: ['progress.view'],
   targets: ['progress.view', 'sales.view'],
+  // Estimates (ประมาณการ): the province sets them, each district certifies or corrects its own.
+  estimates: ['estimates.set', 'estimates.certify'],
+  'estimate-certify': ['estimates.certify'],
   // Everyone sees the dates that apply to them; only a producer's own reminders can be turned off (the flow says so).
   deadlines: ['sales.view'],
   'reminders-off': ['sales.view'],
