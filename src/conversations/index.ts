@@ -13,9 +13,10 @@ import { targetsModule } from './targets.js';
 import { deadlinesModule } from './deadlines.js';
 import { reportsModule } from './reports.js';
 import { refuseStart } from './start-rights.js';
+import { registryModule } from './registry.js';
 
 /** Feature modules; add yours here (one line). */
-const MODULES: BotModule[] = [salesEntryModule, ...ONBOARDING_MODULES, districtReviewModule, ...provinceModules, targetsModule, deadlinesModule, reportsModule];
+const MODULES: BotModule[] = [salesEntryModule, ...ONBOARDING_MODULES, districtReviewModule, ...provinceModules, targetsModule, deadlinesModule, reportsModule, registryModule];
 
 export function botDefinition(_deps: { db: Db }): BotDefinition {
   const def: BotDefinition = {

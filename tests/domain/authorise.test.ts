@@ -18,6 +18,8 @@ const EXPECTED: Record<Action, [P: string, D: string, PV: string, Z: string, DEP
   'invite.producer':         ['-', 'd', '-', '-', '-'],
   'invite.district-officer': ['-', '-', 'p', '-', '-'],
   'progress.view':           ['-', 'd', 'p', 'z', 'n'],
+  'registry.view':           ['-', 'd', 'p', '-', '-'],
+  'registry.review-open':    ['-', '-', 'p', '-', '-'],
 };
 const ROLES: Role[] = ['PRODUCER', 'DISTRICT_OFFICER', 'PROVINCE_OFFICER', 'ZONE_ADMIN', 'DEPARTMENT_ADMIN'];
 
