@@ -123,7 +123,7 @@ export async function startServices(config: Config, log: Logger, opts: { clock?:
     const reportStore = diskReportStore(nodePath.join(config.dataDir, 'reports'));
     const reportLinkSecret = createHmac('sha256', config.line.channelSecret).update('report-links').digest('hex');
     const reports = createReportDelivery(
-      { db, line, courier, store: reportStore, secret: reportLinkSecret, publicBaseUrl: config.publicBaseUrl, log },
+      { db, line, courier, store: reportStore, secret: reportLinkSecret, publicBaseUrl: config.publicBaseUrl, log, addFriendUrl: config.addFriendUrl },
       opts.clock,
     );
     const dispatcher = createDispatcher({

@@ -14,9 +14,11 @@ import { deadlinesModule } from './deadlines.js';
 import { reportsModule } from './reports.js';
 import { refuseStart } from './start-rights.js';
 import { registryModule } from './registry.js';
+import { inviteSheetModule } from './invite-sheet.js';
+import { registerReviewModule } from './register-review.js';
 
 /** Feature modules; add yours here (one line). */
-const MODULES: BotModule[] = [salesEntryModule, ...ONBOARDING_MODULES, districtReviewModule, ...provinceModules, targetsModule, deadlinesModule, reportsModule, registryModule];
+const MODULES: BotModule[] = [salesEntryModule, ...ONBOARDING_MODULES, districtReviewModule, ...provinceModules, targetsModule, deadlinesModule, reportsModule, registryModule, inviteSheetModule, registerReviewModule];
 
 export function botDefinition(_deps: { db: Db }): BotDefinition {
   const def: BotDefinition = {

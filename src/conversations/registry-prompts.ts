@@ -41,6 +41,7 @@ export function listChoices(s: RegistryState, page: Pick<RegisterPage, 'page' | 
   c.push(tap('ค้นหา', pb('rg-search', s.token), 'ค้นหา'));
   if (s.query) c.push(tap('ทั้งหมด', pb('rg-all', s.token), 'ดูผู้ผลิตทั้งหมด'));
   if (province) c.push(tap('เลือกอำเภออื่น', pb('rg-districts', s.token), 'เลือกอำเภออื่น'));
+  else c.push(tap('พิมพ์บัตรเชิญ', { action: 'start', params: { flow: 'invite-sheet' } }, 'พิมพ์บัตรเชิญ'));
   c.push(cancel);
   return c;
 }

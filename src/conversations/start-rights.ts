@@ -28,6 +28,8 @@ export const FLOW_ACTIONS: Readonly<Record<string, readonly Action[]>> = {
   reports: ['progress.view'],
   // The district keeps its register; the province reads its districts' registers.
   registry: ['registry.view'],
+  'invite-sheet': ['invite.producer'],
+  'register-review': ['registry.view'],
 };
 
 /** Roles allowed to start the flow, in the matrix's role order; null when the flow declares no actions. */

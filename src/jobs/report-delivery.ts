@@ -13,6 +13,7 @@ import { periodLabel } from '../domain/reports/period.js';
 import { REPORT_LINK_TTL_MS } from '../domain/report-links.js';
 import { reportFileLink } from '../reports/generate.js';
 import type { ReportStore } from '../reports/store.js';
+import { runInviteSheetDelivery } from './invite-sheet-delivery.js';
 
 export interface ReportDeliveryDeps {
   db: Db;
@@ -22,6 +23,8 @@ export interface ReportDeliveryDeps {
   secret: string;
   publicBaseUrl: string;
   log: Logger;
+  /** The bot's add-friend link for the invite sheets' QR codes. */
+  addFriendUrl?: string | null;
 }
 
 const FORMAT_TH = { pdf: 'PDF', xlsx: 'Excel' } as const;
@@ -64,5 +67,8 @@ export async function runReportDelivery(deps: ReportDeliveryDeps, task: ReportTa
 
 /** The port conversations use: runs the delivery with the clock of the moment. */
 export function createReportDelivery(deps: ReportDeliveryDeps, clock: () => Date = () => new Date()): ReportPort {
-  return { deliver: async (task) => void (await runReportDelivery(deps, task, clock())) };
+  return {
+    deliver: async (task) => void (await runReportDelivery(deps, task, clock())),
+    deliverInviteSheet: async (task) => void (await runInviteSheetDelivery(deps, task, clock())),
+  };
 }

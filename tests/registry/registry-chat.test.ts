@@ -35,7 +35,7 @@ describe('a district officer keeps the producer register in chat', () => {
     expect(first).toContain('กลุ่มทดสอบหน้า 10');
     expect(first).not.toContain('กลุ่มทดสอบหน้า 11'); // 10 per page, by name
     expect(lastCardText(bot, officer)).toContain('หน้า 1/2');
-    expect(quickLabels(bot, officer)).toEqual(['ถัดไป ▶', 'ค้นหา', 'ยกเลิก']);
+    expect(quickLabels(bot, officer)).toEqual(['ถัดไป ▶', 'ค้นหา', 'พิมพ์บัตรเชิญ', 'ยกเลิก']);
     await press(bot, officer, 'ถัดไป ▶');
     expect(lastCardText(bot, officer)).toContain('หน้า 2/2');
     bot.take(officer);
