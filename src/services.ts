@@ -124,7 +124,7 @@ export async function startServices(config: Config, log: Logger, opts: { clock?:
     // Report download links are signed with a key derived from the channel secret; files live under DATA_DIR/reports.
     const reportStore = diskReportStore(nodePath.join(config.dataDir, 'reports'));
     const reportLinkSecret = createHmac('sha256', config.line.channelSecret).update('report-links').digest('hex');
-    const reportDeps = { db, line, courier, store: reportStore, secret: reportLinkSecret, publicBaseUrl: config.publicBaseUrl, log };
+    const reportDeps = { db, line, courier, store: reportStore, secret: reportLinkSecret, publicBaseUrl: config.publicBaseUrl, log, addFriendUrl: config.addFriendUrl };
     const reports = createReportDelivery(reportDeps, opts.clock);
     const dispatcherDeps = {
       reports,

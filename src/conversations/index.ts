@@ -17,6 +17,9 @@ import { estimatesModule } from './estimates.js';
 import { estimateCertifyModule } from './estimate-certify.js';
 import { refuseStart } from './start-rights.js';
 import { deleteEntryModule } from './delete-entry.js';
+import { registryModule } from './registry.js';
+import { inviteSheetModule } from './invite-sheet.js';
+import { registerReviewModule } from './register-review.js';
 
 /** Feature modules; add yours here (one line each). */
 const MODULES: BotModule[] = [
@@ -30,6 +33,9 @@ const MODULES: BotModule[] = [
   deleteEntryModule,
   estimatesModule,
   estimateCertifyModule,
+  registryModule,
+  inviteSheetModule,
+  registerReviewModule,
 ];
 
 export function botDefinition(deps: { db: Db; inviteGuard?: InviteGuardSettings }): BotDefinition {

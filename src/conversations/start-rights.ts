@@ -31,6 +31,10 @@ export const FLOW_ACTIONS: Readonly<Record<string, readonly Action[]>> = {
   'reminders-on': ['sales.view'],
   // Officers of every level; which types and which place each may get is decided in domain/reports/report-scope.ts.
   reports: ['progress.view'],
+  // The district keeps its register; the province reads its districts' registers.
+  registry: ['registry.view'],
+  'invite-sheet': ['invite.producer'],
+  'register-review': ['registry.view'],
 };
 
 /** Roles allowed to start the flow, in the matrix's role order; null when the flow declares no actions. */
