@@ -113,7 +113,7 @@ async function previewAll(ctx: Ctx, s: S): Promise<Out> {
 async function confirmAll(ctx: Ctx, s: ReviewStep<'confirm-all'>): Promise<Out> {
   const month = s.month as MonthKey;
   const previewed = s.districts.map((d) => ({ districtId: d.id, nameTh: d.name, revision: d.revision, entries: d.entries, total: BigInt(d.total) }));
-  const r = await confirmReadyDistricts(ctx.tx, ctx.actor!, month, previewed, ctx.now, ctx.event.id);
+  const r = await confirmReadyDistricts(ctx.tx, ctx.actor!, ctx.actor!.provinceId!, month, previewed, ctx.now, ctx.event.id);
   const total = r.confirmed.reduce((t, d) => t + d.total, 0n);
   const entries = r.confirmed.reduce((t, d) => t + d.entries, 0);
   const lines = [

@@ -5,8 +5,7 @@
 import type { Tx } from '../db/client.js';
 import type { Actor } from './actor.js';
 import type { MonthKey } from './fiscal-period.js';
-import { lockDistrictMonth } from './district-month.js';
-import { confirmDistrictByProvince, districtMonthSummary, provinceMonthOverview, type DistrictMonthState } from './province-review.js';
+import { confirmDistrictByProvince, provinceMonthOverview, type DistrictMonthState } from './province-review.js';
 
 /** A district as the preview showed it: what a later confirmation must still find. */
 export interface ReadyDistrict {
@@ -57,17 +56,22 @@ export interface ConfirmReadyResult {
 export async function confirmReadyDistricts(
   tx: Tx,
   actor: Actor,
+  provinceId: number,
   month: MonthKey,
   previewed: readonly ReadyDistrict[],
   now: Date,
   eventId?: string,
 ): Promise<ConfirmReadyResult> {
   const out: ConfirmReadyResult = { confirmed: [], changed: [] };
+  const ids = [...previewed].map((p) => p.districtId).sort((a, b) => a - b);
+  // Lock every previewed district-month at once, in district order, then read them all as they now are.
+  const day = `${month}-01`;
+  await tx.$executeRaw`INSERT INTO "DistrictMonth" ("districtId", "month") SELECT unnest(${ids}::int[]), ${day}::date ON CONFLICT DO NOTHING`;
+  await tx.$queryRaw`SELECT 1 FROM "DistrictMonth" WHERE "districtId" = ANY(${ids}::int[]) AND "month" = ${day}::date ORDER BY "districtId" FOR UPDATE`;
+  const current = new Map((await provinceMonthOverview(tx, actor, provinceId, month)).districts.map((d) => [d.districtId, d]));
   for (const p of [...previewed].sort((a, b) => a.districtId - b.districtId)) {
-    // `previewed` comes from the conversation's own state; the summary and the confirmation authorise it again
-    await lockDistrictMonth(tx, p.districtId, month, true);
-    const d = await districtMonthSummary(tx, actor, p.districtId, month);
-    const same = d.state === 'ready' && (d.revision ?? 1) === (p.revision ?? 1) && d.entries === p.entries && d.total === p.total;
+    const d = current.get(p.districtId);
+    const same = !!d && d.state === 'ready' && (d.revision ?? 1) === (p.revision ?? 1) && d.entries === p.entries && d.total === p.total;
     if (!same) {
       out.changed.push(p.nameTh);
       continue;
