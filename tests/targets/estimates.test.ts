@@ -2,7 +2,7 @@
 // the fy2563 พะเยา letter), every bad file refused with its row, column and a Thai reason.
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { xlsxCells } from '../../src/cli/targets/read-sheet.js';
+import { xlsxCells } from '../../src/cli/read-sheet.js';
 import { estimateGap, evenSplit, parseEstimateTable, type TableProblem } from '../../src/domain/targets/index.js';
 import { districtUnits, fixtureRows } from './fixtures.js';
 
@@ -84,7 +84,7 @@ describe('the province estimate table', () => {
     for (const r of data) ws.addRow(r).eachCell((c, i) => { if (i > 2) c.numFmt = '#,##0'; });
     const sum = (i: number) => data.reduce((s, r) => s + (r[i] as number), 0);
     ws.addRow(['รวมทั้งสิ้น', '', sum(2), sum(3), sum(4), sum(5), sum(6), sum(7)]);
-    const rows = await xlsxCells(Buffer.from(await wb.xlsx.writeBuffer()));
+    const rows = await xlsxCells(Buffer.from(await wb.xlsx.writeBuffer()), { cells: 'values' });
     const r = parse(rows);
     if (!r.ok) throw new Error(JSON.stringify(r.problems));
     expect(r.estimates.map((e) => e.unit.nameTh)).toEqual(['เมืองพะเยา', 'จุน', 'เชียงคำ']);

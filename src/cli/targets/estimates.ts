@@ -11,7 +11,7 @@ import {
   type SaveSummary, type SplitPlan, type TableProblem,
 } from '../../domain/targets/index.js';
 import { RuleError } from '../../domain/errors.js';
-import { readSheet } from './read-sheet.js';
+import { readSheet } from '../read-sheet.js';
 
 export type EstimateOutcome = { ok: true; summary: SaveSummary; units: number } | { ok: false; problems: TableProblem[] };
 
@@ -24,7 +24,7 @@ async function provinceOf(db: Db, written: string): Promise<{ ok: true; id: numb
 export async function importEstimateFile(db: Db, req: { file: string; fiscalYear: number; province: string; source?: string; now: Date }): Promise<EstimateOutcome> {
   let rows: string[][];
   try {
-    rows = await readSheet(req.file, await readFile(req.file));
+    rows = await readSheet(req.file, { cells: 'values' }, await readFile(req.file));
   } catch (e) {
     return { ok: false, problems: [{ row: 0, column: null, message: `อ่านไฟล์ไม่ได้: ${(e as Error).message}` }] };
   }
