@@ -19,6 +19,7 @@ const EnvSchema = z
     ),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     PUBLIC_BASE_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+    LINE_ADD_FRIEND_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
     DATA_DIR: z.string().default('./data'),
     EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
     LINE_FAKE_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
@@ -48,6 +49,8 @@ export interface Config {
   databaseUrl: string | null;
   port: number;
   publicBaseUrl: string;
+  /** The bot's add-friend link printed as a QR code on invite sheets; null: the sheet says to search the account. */
+  addFriendUrl: string | null;
   dataDir: string;
   embeddedPgPort: number;
   lineFakePort: number;
@@ -87,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL ?? null,
     port: e.PORT,
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    addFriendUrl: e.LINE_ADD_FRIEND_URL ?? null,
     dataDir: path.resolve(e.DATA_DIR),
     embeddedPgPort: e.EMBEDDED_PG_PORT,
     lineFakePort: e.LINE_FAKE_PORT,

@@ -124,11 +124,9 @@ export async function startServices(config: Config, log: Logger, opts: { clock?:
     // Report download links are signed with a key derived from the channel secret; files live under DATA_DIR/reports.
     const reportStore = diskReportStore(nodePath.join(config.dataDir, 'reports'));
     const reportLinkSecret = createHmac('sha256', config.line.channelSecret).update('report-links').digest('hex');
-    const reports = createReportDelivery(
-      { db, line, courier, store: reportStore, secret: reportLinkSecret, publicBaseUrl: config.publicBaseUrl, log },
-      opts.clock,
-    );
-    const dispatcher = createDispatcher({
+    const reportDeps = { db, line, courier, store: reportStore, secret: reportLinkSecret, publicBaseUrl: config.publicBaseUrl, log, addFriendUrl: config.addFriendUrl };
+    const reports = createReportDelivery(reportDeps, opts.clock);
+    const dispatcherDeps = {
       reports,
       db,
       line,
@@ -137,7 +135,8 @@ export async function startServices(config: Config, log: Logger, opts: { clock?:
       log,
       publicBaseUrl: config.publicBaseUrl,
       clock: opts.clock,
-    });
+    };
+    const dispatcher = createDispatcher(dispatcherDeps);
     stops.push({ name: 'event handling', stop: () => dispatcher.stop() });
 
     const app = createApp({
@@ -179,13 +178,19 @@ export async function startServices(config: Config, log: Logger, opts: { clock?:
 
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
+    // Without PUBLIC_BASE_URL the default is this server's own address; with PORT=0 only now is the real port known
+    // (links made before this point would say localhost:0).
+    if (config.publicBaseUrl === `http://localhost:${config.port}`) {
+      config.publicBaseUrl = `http://localhost:${port}`;
+      reportDeps.publicBaseUrl = dispatcherDeps.publicBaseUrl = config.publicBaseUrl;
+    }
 
     await courier.poll(); // what a previous run left unsent
     await dispatcher.resume(); // what a crash or an outage left unprocessed
     void reports.resume(0).catch((err) => log.warn('pending report requests not resumed', { err: String(err) }));
     const bulk = createBulkSender(clients);
     if (config.cron) {
-      const stopJobs = startJobs({ db, line, bulk, log, reportStore, reports });
+      const stopJobs = startJobs({ db, line, bulk, log, reportStore, reports, reportLinks: { secret: reportLinkSecret, publicBaseUrl: config.publicBaseUrl } });
       stops.push({ name: 'jobs', stop: stopJobs });
     }
 

@@ -95,4 +95,29 @@ export interface EstimateCard {
   buttons?: CardButton[];
 }
 
-export type Card = InfoCard | ListCard | StandingCard | EstimateCard;
+/** One registered producer as its district sees it: register status and LINE link as pills, its fields as rows. */
+export interface ProducerCard {
+  kind: 'producer';
+  altText: string;
+  /** The producer's name. */
+  title: string;
+  /** "รหัส 2403-C-12 · อำเภอบางคล้า". */
+  subtitle: string;
+  /** Registered (true) or deregistered; the header turns grey-red when deregistered. */
+  active: boolean;
+  /** "ลงทะเบียนอยู่" / "ยกเลิกแล้ว". */
+  activeLabel: string;
+  /** At least one LINE user reports for it. */
+  lineLinked: boolean;
+  /** "เชื่อม LINE แล้ว" / "ยังไม่มี LINE". */
+  lineLabel: string;
+  type: string;
+  categories: string;
+  tambon: string;
+  phone: string;
+  lastReported: string;
+  note?: string;
+  buttons?: CardButton[];
+}
+
+export type Card = InfoCard | ListCard | StandingCard | EstimateCard | ProducerCard;

@@ -19,9 +19,21 @@ export interface LinePort {
 /** A report someone asked for in chat: recorded with the conversation's transaction, made after it committed, pushed. */
 export type ReportTask = ReportRequestRow;
 
+/** A district's invite sheet asked for in chat: codes issued and the PDF made after commit, then pushed. */
+export interface InviteSheetTask {
+  lineUserId: string;
+  /** Business key of the push (from the event). */
+  key: string;
+  /** The officer who asked (a user id): the codes are issued under its authority. */
+  userId: number;
+  districtId: number;
+}
+
 /** Makes a report file in the background and pushes its download card (src/jobs/report-delivery.ts). */
 export interface ReportPort {
   deliver(task: ReportTask): Promise<void>;
+  /** The invite sheet (src/jobs/invite-sheet-delivery.ts); absent where not wired. */
+  deliverInviteSheet?(task: InviteSheetTask): Promise<void>;
 }
 
 /** Why a bulk send failed: the monthly quota is spent (stop), worth retrying with the same key, or refused for good. */

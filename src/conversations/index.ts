@@ -16,9 +16,27 @@ import { reportsModule } from './reports.js';
 import { estimatesModule } from './estimates.js';
 import { estimateCertifyModule } from './estimate-certify.js';
 import { refuseStart } from './start-rights.js';
+import { deleteEntryModule } from './delete-entry.js';
+import { registryModule } from './registry.js';
+import { inviteSheetModule } from './invite-sheet.js';
+import { registerReviewModule } from './register-review.js';
 
-/** Feature modules; add yours here (one line). */
-const MODULES: BotModule[] = [salesEntryModule, ...ONBOARDING_MODULES, districtReviewModule, ...provinceModules, targetsModule, deadlinesModule, reportsModule, estimatesModule, estimateCertifyModule];
+/** Feature modules; add yours here (one line each). */
+const MODULES: BotModule[] = [
+  salesEntryModule,
+  ...ONBOARDING_MODULES,
+  districtReviewModule,
+  ...provinceModules,
+  targetsModule,
+  deadlinesModule,
+  reportsModule,
+  deleteEntryModule,
+  estimatesModule,
+  estimateCertifyModule,
+  registryModule,
+  inviteSheetModule,
+  registerReviewModule,
+];
 
 export function botDefinition(deps: { db: Db; inviteGuard?: InviteGuardSettings }): BotDefinition {
   const def: BotDefinition = {

@@ -6,8 +6,8 @@ import { say, text, type Reply } from '../bot/reply.js';
 /** The words each role's menu offers; each is a start word of some flow (see conversations/index.ts). */
 export const MENU_WORDS: Record<Role, string[]> = {
   PRODUCER: ['รายงานยอดขาย', 'ยอดขายของฉัน'],
-  DISTRICT_OFFICER: ['บันทึกแทนผู้ผลิต', 'ตรวจสอบ/ยืนยัน', 'ขอปลดล็อก', 'สร้างรหัสเชิญ', 'ความคืบหน้า'],
-  PROVINCE_OFFICER: ['ยืนยันระดับจังหวัด', 'คำขอปลดล็อก', 'สร้างรหัสเชิญ', 'ความคืบหน้า'],
+  DISTRICT_OFFICER: ['บันทึกแทนผู้ผลิต', 'ตรวจสอบ/ยืนยัน', 'ขอปลดล็อก', 'สร้างรหัสเชิญ', 'ความคืบหน้า', 'ทะเบียนผู้ผลิต'],
+  PROVINCE_OFFICER: ['ยืนยันระดับจังหวัด', 'คำขอปลดล็อก', 'สร้างรหัสเชิญ', 'ความคืบหน้า', 'ทะเบียนผู้ผลิต'],
   ZONE_ADMIN: ['ความคืบหน้า'],
   DEPARTMENT_ADMIN: ['ความคืบหน้า'],
 };

@@ -7,7 +7,7 @@ import type { Card } from '../bot/cards.js';
 import type { Courier } from '../bot/courier.js';
 import type { Logger } from '../bot/dispatcher.js';
 import { queuePush } from '../bot/outbox.js';
-import type { LinePort, ReportPort, ReportTask } from '../bot/ports.js';
+import type { InviteSheetTask, LinePort, ReportPort, ReportTask } from '../bot/ports.js';
 import { card, say, text, type Reply } from '../bot/reply.js';
 import type { Db } from '../db/client.js';
 import { REPORTS } from '../domain/reports/catalogue.js';
@@ -16,6 +16,7 @@ import { finishReportRequest, pendingReportRequests, startReportRequest } from '
 import { REPORT_LINK_TTL_MS } from '../domain/report-links.js';
 import { reportFileLink } from '../reports/generate.js';
 import type { ReportStore } from '../reports/store.js';
+import { runInviteSheetDelivery } from './invite-sheet-delivery.js';
 
 export interface ReportDeliveryDeps {
   db: Db;
@@ -25,6 +26,8 @@ export interface ReportDeliveryDeps {
   secret: string;
   publicBaseUrl: string;
   log: Logger;
+  /** The bot's add-friend link for the invite sheets' QR codes. */
+  addFriendUrl?: string | null;
 }
 
 const FORMAT_TH = { pdf: 'PDF', xlsx: 'Excel' } as const;
@@ -87,6 +90,7 @@ export async function resumeReportDeliveries(deps: ReportDeliveryDeps, now: Date
 export function createReportDelivery(deps: ReportDeliveryDeps, clock: () => Date = () => new Date()) {
   return {
     deliver: async (task: ReportTask) => void (await runReportDelivery(deps, task, clock())),
+    deliverInviteSheet: async (task: InviteSheetTask) => void (await runInviteSheetDelivery(deps, task, clock())),
     resume: (minAgeMs?: number) => resumeReportDeliveries(deps, clock(), minAgeMs),
   } satisfies ReportPort & { resume(minAgeMs?: number): Promise<number> };
 }

@@ -9,6 +9,7 @@ import { buildInfoCard } from './flex/info-card.js';
 import { buildListCard } from './flex/list-card.js';
 import { buildStandingCard } from './flex/standing-card.js';
 import { buildEstimateCard } from './flex/estimate-card.js';
+import { buildProducerCard } from './flex/producer-card.js';
 import { cardAltText, postbackAction } from './flex/parts.js';
 import { LIMITS, requireText, shorten } from './flex/text-limits.js';
 
@@ -56,6 +57,8 @@ export function renderCard(card: Card): messagingApi.FlexMessage {
       return buildStandingCard(card);
     case 'estimate':
       return buildEstimateCard(card);
+    case 'producer':
+      return buildProducerCard(card);
   }
 }
 

@@ -20,6 +20,8 @@ const EXPECTED: Record<Action, [P: string, D: string, PV: string, Z: string, DEP
   'progress.view':           ['-', 'd', 'p', 'z', 'n'],
   'estimates.set':           ['-', '-', 'p', '-', '-'],
   'estimates.certify':       ['-', 'd', '-', '-', '-'],
+  'registry.view':           ['-', 'd', 'p', '-', '-'],
+  'registry.review-open':    ['-', '-', 'p', '-', '-'],
 };
 const ROLES: Role[] = ['PRODUCER', 'DISTRICT_OFFICER', 'PROVINCE_OFFICER', 'ZONE_ADMIN', 'DEPARTMENT_ADMIN'];
 
