@@ -12,7 +12,7 @@ describe('npm run targets -- arguments', { timeout: 120_000 }, () => {
   it('--help explains every command in Thai and English', () => {
     const r = run('--help');
     expect(r.code).toBe(0);
-    for (const s of ['import <file.csv|file.xlsx> --fy', 'ทั้งไฟล์หรือไม่เลย', 'all or nothing', 'show --fy', 'default 2,3,5']) expect(r.out).toContain(s);
+    for (const s of ['import <file.csv|file.xlsx> --fy', 'ทั้งไฟล์หรือไม่เลย', 'all or nothing', 'show --fy', 'default 2,3,5', 'estimates import <file.csv|file.xlsx>', 'estimates split', 'remainder to the earliest months']) expect(r.out).toContain(s);
   });
 
   it.each([
@@ -21,7 +21,11 @@ describe('npm run targets -- arguments', { timeout: 120_000 }, () => {
     [['show', '--fy', '2570', '--round', '3'], '--round ต้องเป็น full, 1 หรือ 2'],
     [['show', '--fy', '70'], '--fy ต้องเป็นปี พ.ศ. เช่น 2570'],
     [['import', 'x.csv', '--fy', '2570', '--scores', '2,3'], '--scores ต้องเป็นตัวเลข 3 ตัว เช่น 2,3,5'],
-    [['remove'], 'คำสั่งต้องเป็น import, list หรือ show'],
+    [['remove'], 'คำสั่งต้องเป็น import, list, show หรือ estimates'],
+    [['estimates', 'delete', '--fy', '2563', '--province', 'พะเยา'], 'estimates ต้องตามด้วย import, split หรือ show'],
+    [['estimates', 'import', '--fy', '2563', '--province', 'พะเยา'], 'ต้องระบุไฟล์ .csv หรือ .xlsx'],
+    [['estimates', 'split', '--fy', '2563'], 'estimates ต้องระบุ --province'],
+    [['estimates', 'split', '--fy', '2563', '--province', 'พะเยา', '--from', '2563-6'], '--from ต้องเป็นเดือน YYYY-MM'],
     [['list', '--fiscal', '2570'], 'ไม่รู้จักตัวเลือก --fiscal'],
   ])('%j is refused: %s', (args, message) => {
     const r = run(...args);
