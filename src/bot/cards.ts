@@ -75,6 +75,26 @@ export interface StandingCard {
   buttons?: CardButton[];
 }
 
+/** A row of the estimate table: month (or district), then two figures. */
+export interface EstimateTableRow {
+  cells: [string, string, string];
+  /** Bold (a total row). */
+  emphasis?: boolean;
+}
+
+/** Estimates (ประมาณการ): summary rows, a three-column table (month · estimate · actual, or district · figure · status). */
+export interface EstimateCard {
+  kind: 'estimate';
+  altText: string;
+  title: string;
+  subtitle?: string;
+  tone?: 'neutral' | 'success' | 'warning' | 'danger';
+  summary: CardRow[];
+  table: { heading: string; columns: [string, string, string]; rows: EstimateTableRow[] };
+  note?: string;
+  buttons?: CardButton[];
+}
+
 /** One registered producer as its district sees it: register status and LINE link as pills, its fields as rows. */
 export interface ProducerCard {
   kind: 'producer';
@@ -100,4 +120,4 @@ export interface ProducerCard {
   buttons?: CardButton[];
 }
 
-export type Card = InfoCard | ListCard | StandingCard | ProducerCard;
+export type Card = InfoCard | ListCard | StandingCard | EstimateCard | ProducerCard;

@@ -1,8 +1,7 @@
 // What the bot needs from the outside world, as interfaces; src/line/ implements them for LINE.
 import type { Reply } from './reply.js';
 import type { Role } from '../db/generated/enums.js';
-import type { ReportScope, ReportType } from '../domain/reports/catalogue.js';
-import type { ReportPeriod } from '../domain/reports/period.js';
+import type { ReportRequestRow } from '../domain/reports/requests.js';
 
 export class ReplyTokenRejected extends Error {}
 
@@ -17,13 +16,8 @@ export interface LinePort {
   setRichMenu(lineUserId: string, role: Role | null): Promise<void>;
 }
 
-/** A report someone asked for in chat: made after the conversation's transaction committed, and pushed. */
-export interface ReportTask {
-  lineUserId: string;
-  /** Business key of the push (from the event): the same event never pushes twice. */
-  key: string;
-  request: { type: ReportType; scope: ReportScope; period: ReportPeriod; format: 'pdf' | 'xlsx' };
-}
+/** A report someone asked for in chat: recorded with the conversation's transaction, made after it committed, pushed. */
+export type ReportTask = ReportRequestRow;
 
 /** A district's invite sheet asked for in chat: codes issued and the PDF made after commit, then pushed. */
 export interface InviteSheetTask {

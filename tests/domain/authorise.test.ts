@@ -18,6 +18,8 @@ const EXPECTED: Record<Action, [P: string, D: string, PV: string, Z: string, DEP
   'invite.producer':         ['-', 'd', '-', '-', '-'],
   'invite.district-officer': ['-', '-', 'p', '-', '-'],
   'progress.view':           ['-', 'd', 'p', 'z', 'n'],
+  'estimates.set':           ['-', '-', 'p', '-', '-'],
+  'estimates.certify':       ['-', 'd', '-', '-', '-'],
   'registry.view':           ['-', 'd', 'p', '-', '-'],
   'registry.review-open':    ['-', '-', 'p', '-', '-'],
 };
