@@ -53,6 +53,7 @@ describe('invite sheet from chat', () => {
 
     // the code printed on the sheet binds a producer's LINE account
     const newcomer = 'U' + 'a'.repeat(32);
+    bot.fake.setProfile(newcomer, { displayName: 'ป้าแดง' });
     await bot.follow(newcomer);
     await bot.say(newcomer, invites[0]!.code);
     expect((await db.user.findUniqueOrThrow({ where: { lineUserId: newcomer } })).producerId).toBe(invites[0]!.producerId);
