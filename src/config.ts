@@ -18,6 +18,7 @@ const EnvSchema = z
     ),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     PUBLIC_BASE_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+    LINE_ADD_FRIEND_URL: optionalString.pipe(z.url({ protocol: /^https$/ }).optional()),
     DATA_DIR: z.string().default('./data'),
     EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
     LINE_FAKE_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
@@ -44,6 +45,8 @@ export interface Config {
   databaseUrl: string | null;
   port: number;
   publicBaseUrl: string;
+  /** The bot's add-friend link (https://lin.ee/… or https://line.me/R/ti/p/@…); null: invites do not mention one. */
+  addFriendUrl: string | null;
   dataDir: string;
   embeddedPgPort: number;
   lineFakePort: number;
@@ -81,6 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL ?? null,
     port: e.PORT,
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    addFriendUrl: e.LINE_ADD_FRIEND_URL ?? null,
     dataDir: path.resolve(e.DATA_DIR),
     embeddedPgPort: e.EMBEDDED_PG_PORT,
     lineFakePort: e.LINE_FAKE_PORT,
