@@ -1,6 +1,7 @@
 // Every setting, validated once at boot. Bad config stops the process with a message naming the setting.
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_INVITE_GUARD, type InviteGuardSettings } from './domain/invite-guard.js';
 
 const optionalString = z
   .string()
@@ -26,6 +27,9 @@ const EnvSchema = z
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
     CRON: z.enum(['on', 'off']).default('on'),
     LINE_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(8_000),
+    INVITE_GLOBAL_MAX_FAILURES: z.coerce.number().int().min(1).max(100_000).default(DEFAULT_INVITE_GUARD.maxFailures),
+    INVITE_GLOBAL_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(DEFAULT_INVITE_GUARD.windowMs / 60_000),
+    INVITE_GLOBAL_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(DEFAULT_INVITE_GUARD.lockMs / 60_000),
   })
   .superRefine((env, ctx) => {
     if (!!env.LINE_CHANNEL_SECRET !== !!env.LINE_CHANNEL_ACCESS_TOKEN) {
@@ -45,7 +49,8 @@ export interface Config {
   databaseUrl: string | null;
   port: number;
   publicBaseUrl: string;
-  /** The bot's add-friend link (https://lin.ee/… or https://line.me/R/ti/p/@…); null: invites do not mention one. */
+  /** The bot's add-friend link (https://lin.ee/… or https://line.me/R/ti/p/@…): a QR code on invite sheets, the link
+   * and a QR image with invites made in chat; null: neither mentions one. */
   addFriendUrl: string | null;
   dataDir: string;
   embeddedPgPort: number;
@@ -55,6 +60,8 @@ export interface Config {
   cron: boolean;
   /** Every LINE call gives up after this long; what it owed is retried from the outbox. */
   lineTimeoutMs: number;
+  /** Global limit on wrong invite codes from all accounts together (see domain/invite-guard.ts). */
+  inviteGuard: InviteGuardSettings;
 }
 
 /** Secret and token of local mode; the built-in fake accepts exactly these. Never valid on LINE. */
@@ -92,5 +99,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     cron: e.CRON === 'on',
     lineTimeoutMs: e.LINE_TIMEOUT_MS,
+    inviteGuard: {
+      maxFailures: e.INVITE_GLOBAL_MAX_FAILURES,
+      windowMs: e.INVITE_GLOBAL_WINDOW_MINUTES * 60_000,
+      lockMs: e.INVITE_GLOBAL_LOCK_MINUTES * 60_000,
+    },
   };
 }

@@ -15,6 +15,7 @@ const Args = z.object({
   province: z.string().min(1).optional(),
   district: z.string().optional(),
   producer: z.string().min(1).optional(),
+  zone: z.coerce.number().int().min(1).optional(),
   fy: z.coerce.number().int().min(2500).max(2700),
   month: month.optional(),
   from: month.optional(),
@@ -26,7 +27,8 @@ const Args = z.object({
 
 const USAGE =
   `usage: npm run report -- --type ${REPORT_TYPES.join('|')} --province <name or code> [--district <name or code>]\n` +
-  '         (--type producer: --producer <registration code> instead of --province)\n' +
+  '         (--type producer: --producer <registration code> instead of --province;\n' +
+  '          --type summary: [--zone <zone number>], the whole country without it)\n' +
   '         --fy <BE fiscal year> (--month <1-12> | --from <1-12> --to <1-12>) [--format pdf|xlsx] [--out file] [--thai-digits]';
 
 function fail(msg: string): never {
@@ -36,7 +38,7 @@ function fail(msg: string): never {
 
 const { values } = parseArgs({
   options: {
-    type: { type: 'string' }, province: { type: 'string' }, district: { type: 'string' }, producer: { type: 'string' }, fy: { type: 'string' },
+    type: { type: 'string' }, province: { type: 'string' }, district: { type: 'string' }, producer: { type: 'string' }, zone: { type: 'string' }, fy: { type: 'string' },
     month: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, format: { type: 'string' },
     out: { type: 'string' }, 'thai-digits': { type: 'boolean' },
   },
@@ -62,6 +64,9 @@ try {
     const pr = await db.producer.findFirst({ where: { registrationCode: a.producer } });
     if (!pr) fail(`no producer ${a.producer}`);
     scope = { producerId: pr.id };
+  } else if (REPORTS[type].level === 'area') {
+    if (a.zone !== undefined && !(await db.zone.findUnique({ where: { id: a.zone } }))) fail(`no zone ${a.zone}`);
+    scope = a.zone !== undefined ? { zoneId: a.zone } : { nation: true };
   } else scope = await unitScope();
   const file = await generateReportFile(db, { type, scope, period, format: a.format, thaiDigits: a['thai-digits'] }, new Date());
   const out = a.out ?? file.fileName;

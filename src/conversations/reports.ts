@@ -9,7 +9,8 @@ import type { Ctx } from '../bot/context.js';
 import { defaultReportingMonth, fiscalYearMonths, fiscalYearOf, monthParts, type MonthKey } from '../domain/fiscal-period.js';
 import { REPORTS, REPORT_TYPES, type ReportType } from '../domain/reports/catalogue.js';
 import { periodOf } from '../domain/reports/period.js';
-import { needsProvinceChoice, reportProvincesFor, reportScopeFor, reportTypesFor } from '../domain/reports/report-scope.js';
+import { recordReportRequest } from '../domain/reports/requests.js';
+import { asksProvince, reportProvincesFor, reportScopeFor, reportTypesFor } from '../domain/reports/report-scope.js';
 import { RuleError } from '../domain/errors.js';
 import { formatMonthTh } from '../domain/thai-format.js';
 import type { BotModule } from './module.js';
@@ -26,7 +27,7 @@ type S = z.infer<typeof State>;
 
 /** Quick-reply label of each type (≤ 20 characters). */
 const TYPE_LABEL: Record<ReportType, string> = {
-  rt1: 'รต.1', 'rt1-blank': 'รต.1 ฟอร์มเปล่า', rt2: 'รต.2', rt3: 'รต.3', rt4: 'รต.4', export: 'ส่งออก (แบบ 5)',
+  rt1: 'รต.1', 'rt1-blank': 'รต.1 ฟอร์มเปล่า', rt2: 'รต.2', rt3: 'รต.3', rt4: 'รต.4', export: 'ส่งออก (แบบ 5)', score: 'เป้าหมายและคะแนน', summary: 'สรุปรายเขต/ประเทศ',
   completeness: 'ความครบถ้วน', producer: 'ยอดขายของผู้ผลิต',
 };
 const FORMATS = { PDF: 'pdf', EXCEL: 'xlsx' } as const;
@@ -68,7 +69,7 @@ export const reportsFlow: Flow<S> = {
         const types = reportTypesFor(ctx.actor!);
         const type = types.find((x) => TYPE_LABEL[x] === t || x === t.toLowerCase());
         if (!type) return stay(text('กรุณาเลือกรายงานจากปุ่มด้านล่าง หรือพิมพ์ "ยกเลิก"', types.map((x) => say(TYPE_LABEL[x]))), askType(types));
-        if (needsProvinceChoice(ctx.actor!)) return next({ step: 'province', type }, await askProvince(ctx));
+        if (asksProvince(ctx.actor!, type)) return next({ step: 'province', type }, await askProvince(ctx));
         return next({ step: 'month', type }, askMonth(ctx.now));
       }
       case 'province': {
@@ -98,6 +99,7 @@ export const reportsFlow: Flow<S> = {
           key: `report:${ctx.event.id}`,
           request: { type: s.type, scope, period: periodOf(fiscalYearOf(month), monthParts(month).month), format },
         };
+        await recordReportRequest(ctx.tx, task, ctx.now);
         const reports = ctx.reports;
         ctx.afterCommit(() => reports.deliver(task));
         return done(text(`กำลังจัดทำ${REPORTS[s.type].title} เดือน${formatMonthTh(month)} สักครู่ระบบจะส่งลิงก์ดาวน์โหลดให้ในแชตนี้`));

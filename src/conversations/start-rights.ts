@@ -22,12 +22,19 @@ export const FLOW_ACTIONS: Readonly<Record<string, readonly Action[]>> = {
   'unlock-refusal': ['unlock.decide'],
   progress: ['progress.view'],
   targets: ['progress.view', 'sales.view'],
+  // Estimates (ประมาณการ): the province sets them, each district certifies or corrects its own.
+  estimates: ['estimates.set', 'estimates.certify'],
+  'estimate-certify': ['estimates.certify'],
   // Everyone sees the dates that apply to them; only a producer's own reminders can be turned off (the flow says so).
   deadlines: ['sales.view'],
   'reminders-off': ['sales.view'],
   'reminders-on': ['sales.view'],
   // Officers of every level; which types and which place each may get is decided in domain/reports/report-scope.ts.
   reports: ['progress.view'],
+  // The district keeps its register; the province reads its districts' registers.
+  registry: ['registry.view'],
+  'invite-sheet': ['invite.producer'],
+  'register-review': ['registry.view'],
 };
 
 /** Roles allowed to start the flow, in the matrix's role order; null when the flow declares no actions. */

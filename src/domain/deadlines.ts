@@ -54,6 +54,17 @@ export function resolveDeadlines(
   return base;
 }
 
+/** Day of the following month on which the department reports the national total (roadmap: "ทุกวันที่ 10"). */
+export const DEFAULT_REPORT_DAY = 10;
+
+/**
+ * The department's report day for a month: its close of the month when the calendar sets one (the figures are final
+ * then), else the roadmap's 10th of the following month.
+ */
+export function departmentReportDay(month: MonthKey, d: Pick<Deadlines, 'departmentClose'>): DayKey {
+  return d.departmentClose ?? (`${nextMonth(month)}-${String(DEFAULT_REPORT_DAY).padStart(2, '0')}` as DayKey);
+}
+
 /** The due dates that apply in a province (or the department's, without one). */
 export async function dueDates(tx: Tx, month: MonthKey, provinceId?: number | null): Promise<Deadlines> {
   const m = monthStart(month);

@@ -8,8 +8,21 @@ import type { ReportStore } from '../reports/store.js';
 import * as inboxCleanup from './inbox-cleanup.js';
 import * as reportFilesCleanup from './report-files-cleanup.js';
 import * as reminders from './reminders.js';
+import * as reportDay from './report-day.js';
 
-export function startJobs(deps: { db: Db; line: LinePort; bulk: BulkSendPort; log: Logger; reportStore?: ReportStore }): () => Promise<void> {
+export interface JobDeps {
+  db: Db;
+  line: LinePort;
+  bulk: BulkSendPort;
+  log: Logger;
+  reportStore?: ReportStore;
+  /** Signing secret and base URL of report links, for the department's report-day push. */
+  reportLinks?: { secret: string; publicBaseUrl: string };
+  /** Report requests a crash left pending (src/jobs/report-delivery.ts). */
+  reports?: { resume(minAgeMs?: number): Promise<number> };
+}
+
+export function startJobs(deps: JobDeps): () => Promise<void> {
   const tz = 'Asia/Bangkok';
   const guard = (name: string, fn: () => Promise<unknown>) => async () => {
     try {
@@ -27,6 +40,17 @@ export function startJobs(deps: { db: Db; line: LinePort; bulk: BulkSendPort; lo
   if (reportStore) {
     tasks.push(cron.schedule('41 * * * *', guard('report-files-cleanup', () => reportFilesCleanup.run({ reportStore }, new Date())),
       { timezone: tz, noOverlap: true }));
+    const links = deps.reportLinks;
+    // Hourly in office hours: on the department's report day the national summary goes out once (later runs, a
+    // restart or a second instance find it queued already).
+    if (links) {
+      tasks.push(cron.schedule('30 8-17 * * *', guard('report-day', () => reportDay.run({ db: deps.db, store: reportStore, log: deps.log, ...links }, new Date())),
+        { timezone: tz, noOverlap: true }));
+    }
+  }
+  const reports = deps.reports;
+  if (reports) {
+    tasks.push(cron.schedule('*/5 * * * *', guard('report-requests', () => reports.resume()), { timezone: tz, noOverlap: true }));
   }
   return async () => {
     for (const t of tasks) await t.stop();

@@ -51,6 +51,8 @@ describe('reports delivered in chat', () => {
     expect(everything(bot, a, 1)).toContain('รายงานพร้อมแล้ว');
     const [uri] = links(a);
     expect(uri).toMatch(/\/reports\/[\w-]+\.[\w-]+$/);
+    // PORT=0 and no PUBLIC_BASE_URL: the link names the port the server really listens on
+    expect(uri!.startsWith(`http://localhost:${bot.services.port}/reports/`)).toBe(true);
     const file = await download(uri!);
     expect(file.status).toBe(200);
     expect(file.type).toBe('application/pdf');
@@ -110,6 +112,70 @@ describe('reports delivered in chat', () => {
     expect(text).toContain('ฉะเชิงเทรา');
     expect(text).toContain(confirmed);
     expect(text).not.toContain(withUnconfirmed);
+    expect(bot.fake.rejected()).toEqual([]);
+  });
+
+  it('a report asked for just before a crash (request committed, file never made) arrives once when pending requests are picked up', async () => {
+    const db = bot.services.db;
+    const { lineUserId: a } = await makeUser(db, 'rep-crash', 'DISTRICT_OFFICER', { districtId: 2401 });
+    await ask(a, 'รต.2', 'ก.ค. 69', 'Excel');
+    const asked = await db.reportRequest.findFirstOrThrow({ where: { lineUserId: a } });
+    expect(asked).toMatchObject({ status: 'DONE', attempts: 1 });
+    expect(links(a)).toHaveLength(1);
+    // As a crash between the conversation's commit and the delivery leaves it: the request recorded, nothing queued.
+    await db.reportRequest.create({
+      data: { key: `${asked.key}-crashed`, lineUserId: a, request: asked.request as object, createdAt: new Date(clock.now().getTime() - 120_000) },
+    });
+    await db.reportRequest.create({ data: { key: `${asked.key}-fresh`, lineUserId: a, request: asked.request as object, createdAt: clock.now() } });
+    expect(await bot.services.reports.resume()).toBe(1); // the fresh one may be in delivery elsewhere: left alone
+    await bot.services.dispatcher.idle();
+    expect(links(a)).toHaveLength(2);
+    expect(everything(bot, a, 1)).toContain('รายงานพร้อมแล้ว');
+    expect(await bot.services.reports.resume(0)).toBe(1);
+    expect(await bot.services.reports.resume(0)).toBe(0);
+    await bot.services.dispatcher.idle();
+    expect(links(a)).toHaveLength(3);
+    expect(await db.reportRequest.count({ where: { lineUserId: a, status: 'PENDING' } })).toBe(0);
+    const [file] = links(a);
+    expect((await download(file!)).type).toContain('spreadsheetml');
+    expect(bot.fake.rejected()).toEqual([]);
+  });
+
+  it('a department user gets the national summary with no province to pick; a zone user gets its own zone only; a province officer is not offered it', async () => {
+    const db = bot.services.db;
+    const { lineUserId: d } = await makeUser(db, 'rep-dept', 'DEPARTMENT_ADMIN', {});
+    await bot.say(d, 'รายงาน');
+    expect(quickLabels(bot, d)).toContain('สรุปรายเขต/ประเทศ');
+    await bot.say(d, 'สรุปรายเขต/ประเทศ');
+    expect(quickLabels(bot, d)[0]).toBe('ส.ค. 69'); // straight to the month
+    await bot.say(d, 'ก.ค. 69');
+    await bot.say(d, 'PDF');
+    const [uri] = links(d);
+    const text = pdfText((await download(uri!)).bytes).replace(/\s+/g, '');
+    expect(text).toContain('ทั่วประเทศ');
+    expect(text).toContain('รวมทั้งหมด');
+    expect(text).toContain('นนทบุรี');
+
+    const province = await db.province.findUniqueOrThrow({ where: { id: 24 }, include: { zone: true } });
+    const { lineUserId: z } = await makeUser(db, 'rep-zone-summary', 'ZONE_ADMIN', { zoneId: province.zoneId });
+    await ask(z, 'สรุปรายเขต/ประเทศ', 'ก.ค. 69', 'Excel');
+    const [zuri] = links(z);
+    const file = await download(zuri!);
+    expect(file.type).toContain('spreadsheetml');
+    const outside = await db.province.findFirstOrThrow({ where: { zoneId: { not: province.zoneId } } });
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(file.bytes as unknown as ArrayBuffer);
+    const cells: string[] = [];
+    wb.worksheets[0]!.eachRow((r) => r.eachCell((c) => cells.push(String(c.value))));
+    expect(cells).toContain('ฉะเชิงเทรา');
+    expect(cells).not.toContain(outside.nameTh);
+
+    const { lineUserId: p } = await makeUser(db, 'rep-province', 'PROVINCE_OFFICER', { provinceId: 24 });
+    await bot.say(p, 'รายงาน');
+    expect(quickLabels(bot, p)).toContain('เป้าหมายและคะแนน');
+    expect(quickLabels(bot, p)).not.toContain('สรุปรายเขต/ประเทศ');
+    await bot.say(p, 'ยกเลิก');
     expect(bot.fake.rejected()).toEqual([]);
   });
 });

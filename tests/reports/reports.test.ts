@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportType } from '../../src/domain/reports/catalogue.js';
 import { REPORT_TYPES } from '../../src/domain/reports/catalogue.js';
 import { periodOf } from '../../src/domain/reports/period.js';
-import { cellText, type ReportDocument } from '../../src/reports/model.js';
+import { cellText } from '../../src/reports/model.js';
+import type { ReportDocument } from '../../src/domain/reports/document.js';
 import { generateReportFile, reportFileLink } from '../../src/reports/generate.js';
 import { diskReportStore } from '../../src/reports/store.js';
 import { verifyReportLink } from '../../src/domain/report-links.js';
@@ -23,7 +24,7 @@ const now = new Date('2026-11-21T03:00:00Z');
 const NOV = periodOf(2569, 11);
 let producerId = 0;
 const scopeOf = (type: ReportType) =>
-  type === 'producer' ? { producerId } : type.startsWith('rt1') || type === 'rt2' ? { districtId: 2401 } : { provinceId: 24 };
+  type === 'producer' ? { producerId } : type.startsWith('rt1') || type === 'rt2' ? { districtId: 2401 } : type === 'summary' ? { nation: true as const } : { provinceId: 24 };
 
 beforeAll(async () => {
   t = await createTestDatabase();

@@ -10,6 +10,7 @@ import { generateReportFile } from '../../src/reports/generate.js';
 import { seedDemoData } from '../../src/seed/seed-demo.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 import { pdfText } from './pdf-text.js';
+import { copyTargetsTo2569 } from './targets-2569.js';
 
 const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p));
 let t: TestDatabase;
@@ -18,6 +19,7 @@ const now = new Date('2026-11-21T03:00:00Z');
 beforeAll(async () => {
   t = await createTestDatabase();
   await seedDemoData(t.db, now);
+  await copyTargetsTo2569(t.db);
 }, 120_000);
 afterAll(async () => {
   await t?.drop();
@@ -29,7 +31,7 @@ describe.skipIf(!soffice)('XLSX in LibreOffice', () => {
     const files: { file: string; title: string; total: string | null }[] = [];
     for (const type of REPORT_TYPES) {
       const scope = type === 'producer' ? { producerId: (await t.db.producer.findFirstOrThrow({ where: { districtId: 2401 }, orderBy: { id: 'asc' } })).id }
-        : type === 'rt2' || type.startsWith('rt1') ? { districtId: 2401 } : { provinceId: 24 };
+        : type === 'rt2' || type.startsWith('rt1') ? { districtId: 2401 } : type === 'summary' ? { nation: true as const } : { provinceId: 24 };
       const f = await generateReportFile(t.db, { type, scope, period: periodOf(2569, 11), format: 'xlsx' }, now);
       const file = path.join(dir, `${type}.xlsx`);
       writeFileSync(file, f.bytes);

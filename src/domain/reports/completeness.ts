@@ -3,7 +3,7 @@
 // its month by the district due date (deadlines.ts: department calendar, province override). Counts are
 // producer-months over the period, computed in SQL one month at a time (the expected set and the due dates are per month).
 import type { Tx } from '../../db/client.js';
-import type { Cell, ReportDocument, Row } from '../../reports/model.js';
+import type { Cell, ReportDocument, Row } from './document.js';
 import { dueDates } from '../deadlines.js';
 import { monthRange, monthStart, type DayKey, type MonthKey } from '../fiscal-period.js';
 import { expectedProducersSql } from '../registry/expected.js';

@@ -3,7 +3,7 @@
 // columns of the same entries and any difference is printed (details are typed by people and may not add up).
 import type { Tx } from '../../db/client.js';
 import type { ExportChannel } from '../../db/generated/enums.js';
-import type { ReportDocument, Row } from '../../reports/model.js';
+import type { ReportDocument, Row } from './document.js';
 import { formatBaht } from '../thai-format.js';
 import { notCountedNote } from './left-out.js';
 import { ABOVE_DISTRICT_COUNTED, periodLabel, sqlBounds, type ReportPeriod } from './period.js';

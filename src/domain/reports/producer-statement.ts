@@ -4,7 +4,7 @@
 // a gap shows. Sums per month in SQL.
 import type { Tx } from '../../db/client.js';
 import type { SalesStatus } from '../../db/generated/enums.js';
-import type { ReportDocument, Row } from '../../reports/model.js';
+import type { ReportDocument, Row } from './document.js';
 import { STATUS_TH } from '../catalog.js';
 import { monthKeyFromDbDate, monthRange, type MonthKey } from '../fiscal-period.js';
 import { formatMonthTh } from '../thai-format.js';

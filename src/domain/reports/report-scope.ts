@@ -12,8 +12,15 @@ const levelOf = (actor: Actor) => (actor.role === 'DISTRICT_OFFICER' ? 'district
 
 /** The report types the actor may ask for in chat (its role may see them, about its own level), in catalogue order. */
 export function reportTypesFor(actor: Actor): ReportType[] {
-  return REPORT_TYPES.filter((t) => REPORTS[t].roles.includes(actor.role) && REPORTS[t].level === levelOf(actor));
+  return REPORT_TYPES.filter((t) => REPORTS[t].roles.includes(actor.role) && fitsLevel(actor, t));
 }
+
+/** The type is about the actor's level; area reports (zone / national summary) are for zone and department users. */
+const fitsLevel = (actor: Actor, type: ReportType) =>
+  REPORTS[type].level === 'area' ? needsProvinceChoice(actor) : REPORTS[type].level === levelOf(actor);
+
+/** Whether the actor must name a province for this type (province-level reports of zone and department users). */
+export const asksProvince = (actor: Actor, type: ReportType): boolean => needsProvinceChoice(actor) && REPORTS[type].level !== 'area';
 
 /** Whether the actor must name a province (zone and department users, who cover several). */
 export const needsProvinceChoice = (actor: Actor): boolean => actor.role === 'ZONE_ADMIN' || actor.role === 'DEPARTMENT_ADMIN';
@@ -31,7 +38,15 @@ export async function reportProvincesFor(tx: Tx, actor: Actor): Promise<{ id: nu
  */
 export async function reportScopeFor(tx: Tx, actor: Actor, type: ReportType, provinceId?: number): Promise<ReportScope> {
   const entry = REPORTS[type];
-  if (!entry.roles.includes(actor.role) || entry.level !== levelOf(actor)) throw new NotAuthorisedError('ขออภัย รายงานนี้ไม่อยู่ในสิทธิ์ของท่าน');
+  if (!entry.roles.includes(actor.role) || !fitsLevel(actor, type)) throw new NotAuthorisedError('ขออภัย รายงานนี้ไม่อยู่ในสิทธิ์ของท่าน');
+  if (entry.level === 'area') {
+    // a zone user gets its own zone, the department the whole country
+    if (actor.role === 'ZONE_ADMIN') {
+      if (!actor.zoneId) throw new NotAuthorisedError();
+      return { zoneId: actor.zoneId };
+    }
+    return { nation: true };
+  }
   if (actor.role === 'DISTRICT_OFFICER') {
     if (!actor.districtId) throw new NotAuthorisedError();
     return { districtId: actor.districtId };

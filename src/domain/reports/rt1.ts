@@ -5,7 +5,7 @@
 // and spare lines, for field use. Aggregated in SQL.
 import type { Tx } from '../../db/client.js';
 import type { ProducerType, ProductCategory } from '../../db/generated/enums.js';
-import type { Cell, ReportDocument, Row } from '../../reports/model.js';
+import type { Cell, ReportDocument, Row } from './document.js';
 import { CATEGORIES, PRODUCER_TYPE_SHORT_TH } from '../catalog.js';
 
 import { expectedProducersSql } from '../registry/expected.js';

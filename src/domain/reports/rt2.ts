@@ -3,7 +3,7 @@
 // district-confirmed entries, with a note of how many entries are still unconfirmed. Aggregated in SQL.
 import type { Tx } from '../../db/client.js';
 import type { ProducerType, ProductCategory } from '../../db/generated/enums.js';
-import type { ReportDocument, Row } from '../../reports/model.js';
+import type { ReportDocument, Row } from './document.js';
 import { CATEGORIES, CATEGORY_TH, PRODUCER_TYPE_SHORT_TH } from '../catalog.js';
 import { formatBaht } from '../thai-format.js';
 import { DISTRICT_COUNTED, DISTRICT_PENDING, periodLabel, sqlBounds, type ReportPeriod } from './period.js';

@@ -2,7 +2,7 @@
 // split offline / online; for the period and for the fiscal year to date. Only province-confirmed entries count.
 import type { Tx } from '../../db/client.js';
 import type { ProducerType, ProductCategory } from '../../db/generated/enums.js';
-import type { Cell, ReportDocument, Row } from '../../reports/model.js';
+import type { Cell, ReportDocument, Row } from './document.js';
 import { CATEGORIES, CATEGORY_TH, PRODUCER_TYPE_SHORT_TH } from '../catalog.js';
 import { formatMonthTh } from '../thai-format.js';
 import { ABOVE_DISTRICT_COUNTED, periodLabel, sqlBounds, type ReportPeriod } from './period.js';

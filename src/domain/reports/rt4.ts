@@ -2,7 +2,7 @@
 // level reached, and a province row. Only province-confirmed entries count. Sums in SQL; targets and standing from
 // progress.ts (targetFor/standing: a round target when one exists, measured round to date, else the full year).
 import type { Tx } from '../../db/client.js';
-import type { Cell, ReportDocument, Row } from '../../reports/model.js';
+import type { Cell, ReportDocument, Row } from './document.js';
 import { fiscalRoundOf, fiscalYearMonths, monthStart } from '../fiscal-period.js';
 import { standing, targetFor, type TargetStanding } from '../progress.js';
 import { formatMonthTh } from '../thai-format.js';

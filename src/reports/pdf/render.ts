@@ -1,7 +1,8 @@
 // ReportDocument → PDF bytes (pdfkit, A4, Sarabun). Pure: the printed date is an argument. Every page repeats the
 // form code, the title and the table header, and ends with "หน้า x/y" and the printed-at line.
 import PDFDocument from 'pdfkit';
-import { digitsFor, printedLine, type RenderOptions, type ReportDocument } from '../model.js';
+import { digitsFor, printedLine, type RenderOptions } from '../model.js';
+import type { ReportDocument } from '../../domain/reports/document.js';
 import { drawLine, drawTextBlock, thaiLineHeight, traceLines, useThaiFont } from '../thai-text/index.js';
 import { drawBarChart } from './bar-chart.js';
 import { drawSignature, SIGNATURE_HEIGHT } from './signature.js';

@@ -1,6 +1,6 @@
 // The signature block of the department's forms: "ลงชื่อ …… ผู้รายงาน", "(name)", "ตำแหน่ง …", "วันที่ …".
 import type PDFDocument from 'pdfkit';
-import type { SignatureBlock } from '../model.js';
+import type { SignatureBlock } from '../../domain/reports/document.js';
 import { drawLine, thaiLineHeight, useThaiFont } from '../thai-text/index.js';
 
 type Doc = InstanceType<typeof PDFDocument>;

@@ -1,7 +1,8 @@
 // A small table renderer for official forms: header rows (with column/row spans) repeated on every page, rows that
 // never split across pages, cells that wrap Thai at word boundaries and are never clipped (the row grows instead).
 import type PDFDocument from 'pdfkit';
-import { cellText, digitsFor, type HeaderCell, type RenderOptions, type Row, type TableSection } from '../model.js';
+import { cellText, digitsFor, type RenderOptions } from '../model.js';
+import type { HeaderCell, Row, TableSection } from '../../domain/reports/document.js';
 import { clearLayoutCache, drawLine, layoutLines, thaiLineHeight, useThaiFont } from '../thai-text/index.js';
 
 type Doc = InstanceType<typeof PDFDocument>;

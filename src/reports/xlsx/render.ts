@@ -3,7 +3,8 @@
 // printed, and row heights are set for wrapped Thai (neither exceljs nor LibreOffice fits them).
 import ExcelJS from 'exceljs';
 import { placeHeader } from '../pdf/table.js';
-import { cellText, type Cell, type RenderOptions, type ReportDocument, type Row } from '../model.js';
+import { cellText, type RenderOptions } from '../model.js';
+import type { Cell, ReportDocument, Row } from '../../domain/reports/document.js';
 
 const FONT = { name: 'Sarabun', size: 11 };
 const LINE_PT = 19;
