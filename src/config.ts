@@ -19,7 +19,7 @@ const EnvSchema = z
     ),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     PUBLIC_BASE_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
-    LINE_ADD_FRIEND_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+    LINE_ADD_FRIEND_URL: optionalString.pipe(z.url({ protocol: /^https$/ }).optional()),
     DATA_DIR: z.string().default('./data'),
     EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
     LINE_FAKE_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
@@ -49,7 +49,8 @@ export interface Config {
   databaseUrl: string | null;
   port: number;
   publicBaseUrl: string;
-  /** The bot's add-friend link printed as a QR code on invite sheets; null: the sheet says to search the account. */
+  /** The bot's add-friend link (https://lin.ee/… or https://line.me/R/ti/p/@…): a QR code on invite sheets, the link
+   * and a QR image with invites made in chat; null: neither mentions one. */
   addFriendUrl: string | null;
   dataDir: string;
   embeddedPgPort: number;

@@ -27,6 +27,7 @@ import { acquireInstanceLock, assertPortFree, listen } from './startup-guards.js
 import { createSimulatorHub } from './dev/simulator/hub.js';
 import { mountSimulator } from './dev/simulator/routes.js';
 import { mountReportDownloads } from './http/report-download.js';
+import { mountAddFriendQr } from './http/add-friend-qr.js';
 import { diskReportStore } from './reports/store.js';
 import { createReportDelivery } from './jobs/report-delivery.js';
 import { createHmac } from 'node:crypto';
@@ -134,6 +135,7 @@ export async function startServices(config: Config, log: Logger, opts: { clock?:
       route: createRouter(botDefinition({ db, inviteGuard: config.inviteGuard })),
       log,
       publicBaseUrl: config.publicBaseUrl,
+      addFriendUrl: config.addFriendUrl,
       clock: opts.clock,
     };
     const dispatcher = createDispatcher(dispatcherDeps);
@@ -162,6 +164,7 @@ export async function startServices(config: Config, log: Logger, opts: { clock?:
       // The browser chat simulator exists only beside the built-in fake (local mode), never with a real channel.
       routes: (a) => {
         mountReportDownloads(a, { secret: reportLinkSecret, store: reportStore, ...(opts.clock ? { now: opts.clock } : {}) });
+        mountAddFriendQr(a, { addFriendUrl: config.addFriendUrl });
         if (fake) mountSimulator(a, { fake: fake!, hub, channelSecret: config.line.channelSecret, demoInvites });
       },
     });

@@ -21,6 +21,8 @@ export interface Ctx {
   /** Runs after the transaction committed (rich menu links and other LINE side effects). */
   afterCommit(fn: () => Promise<void>): void;
   publicBaseUrl: string;
+  /** The bot's add-friend link (LINE_ADD_FRIEND_URL), or null when none is configured. */
+  addFriendUrl?: string | null;
   /** Report files made after commit (absent where reports are not wired). */
   reports?: ReportPort;
 }

@@ -29,6 +29,7 @@ export interface DispatcherDeps {
   route: (ctx: Ctx) => Promise<Reply[]>;
   log: Logger;
   publicBaseUrl: string;
+  addFriendUrl?: string | null;
   reports?: ReportPort;
   clock?: () => Date;
   /**
@@ -110,6 +111,7 @@ export function createDispatcher(deps: DispatcherDeps) {
             actor: actorOf(userRow),
             line: deps.line,
             publicBaseUrl: deps.publicBaseUrl,
+            addFriendUrl: deps.addFriendUrl ?? null,
             ...(deps.reports ? { reports: deps.reports } : {}),
             async push(to, msgs, key) {
               const id = await queuePush(tx, to, msgs, key);

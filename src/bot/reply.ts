@@ -8,10 +8,13 @@ export type Choice = { label: string; text: string } | { label: string; postback
 
 export type Reply =
   | { kind: 'text'; text: string; choices?: Choice[] }
-  | { kind: 'card'; card: Card; choices?: Choice[] };
+  | { kind: 'card'; card: Card; choices?: Choice[] }
+  /** A picture at an absolute https address (LINE fetches it): `alt` says what it shows where it is not drawn. */
+  | { kind: 'image'; url: string; alt: string; choices?: Choice[] };
 
 export const text = (t: string, choices?: Choice[]): Reply => (choices?.length ? { kind: 'text', text: t, choices } : { kind: 'text', text: t });
 export const card = (c: Card, choices?: Choice[]): Reply => (choices?.length ? { kind: 'card', card: c, choices } : { kind: 'card', card: c });
+export const image = (url: string, alt: string): Reply => ({ kind: 'image', url, alt });
 export const say = (label: string, t = label): Choice => ({ label, text: t });
 export const tap = (label: string, postback: Postback, display?: string): Choice =>
   display ? { label, postback, display } : { label, postback };

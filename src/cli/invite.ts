@@ -17,7 +17,7 @@ const Args = z.object({
 });
 
 const USAGE =
-  'usage: npm run invite -- --role producer --producer 24-01-0001\n' +
+  'usage: npm run invite -- --role producer --producer 2401-C-1\n' +
   '       npm run invite -- --role district --district 2401 [--count 3]\n' +
   '       npm run invite -- --role province --province 24\n' +
   '       npm run invite -- --role zone --zone 3\n' +

@@ -1,7 +1,7 @@
 // What the invite conversation shows: the province's districts to choose from, the question before a typed choice
 // makes a code, and the new code with a message ready to forward to the person invited.
 import type { ListCard } from '../bot/cards.js';
-import { card, say, tap, text, type Choice, type Reply } from '../bot/reply.js';
+import { card, image, say, tap, text, type Choice, type Reply } from '../bot/reply.js';
 import { dayKeyOf } from '../domain/fiscal-period.js';
 import { formatDayTh } from '../domain/thai-format.js';
 
@@ -57,9 +57,27 @@ export function confirmPrompt(token: string, who: string, id: number, problem?: 
   ];
 }
 
-/** The code for the officer, then a message written for the invited person (forwardable as is). */
-export function inviteCreated(o: { code: string; expiresAt: Date; who: string; forWhom: string; already: string | null; greeting: string }): Reply[] {
+/** Where src/http/add-friend-qr.ts serves the QR picture of LINE_ADD_FRIEND_URL. */
+export const ADD_FRIEND_QR_PATH = '/add-friend-qr.png';
+
+/** Where the invited person adds the bot: the configured link, and its QR picture when it can be served (https). */
+export interface AddFriend {
+  url: string;
+  qrImageUrl: string | null;
+}
+
+/** The add-friend link of the context, with the QR picture's address when PUBLIC_BASE_URL is https (LINE fetches
+ * images only from https); null when LINE_ADD_FRIEND_URL is not set. */
+export function addFriendOf(ctx: { addFriendUrl?: string | null; publicBaseUrl: string }): AddFriend | null {
+  if (!ctx.addFriendUrl) return null;
+  return { url: ctx.addFriendUrl, qrImageUrl: ctx.publicBaseUrl.startsWith('https://') ? `${ctx.publicBaseUrl}${ADD_FRIEND_QR_PATH}` : null };
+}
+
+/** The code for the officer, then a message written for the invited person (forwardable as is), then the QR code of
+ * the add-friend link when there is one. Without a configured link, nothing speaks of a link or a QR code. */
+export function inviteCreated(o: { code: string; expiresAt: Date; who: string; forWhom: string; already: string | null; greeting: string; addFriend: AddFriend | null }): Reply[] {
   const until = expiryTh(o.expiresAt);
+  const f = o.addFriend;
   const forOfficer = [
     'สร้างรหัสเชิญเรียบร้อย ✅',
     o.who,
@@ -67,13 +85,18 @@ export function inviteCreated(o: { code: string; expiresAt: Date; who: string; f
     `ใช้ได้ครั้งเดียว ถึง ${until}`,
     ...(o.already ? [o.already] : []),
     '',
-    `ส่งข้อความถัดไปนี้ให้${o.forWhom} 👇 (กดค้างที่ข้อความ แล้วเลือก "ส่งต่อ")`,
+    `ส่งข้อความถัดไปนี้${f?.qrImageUrl ? 'และรูป QR ' : ''}ให้${o.forWhom} 👇 (กดค้างที่ข้อความ แล้วเลือก "ส่งต่อ")`,
   ].join('\n');
   const forInvitee = [
     o.greeting,
-    '1. เพิ่มเพื่อน LINE บัญชีระบบรายงานยอดขาย OTOP ของกรมการพัฒนาชุมชน',
-    `2. พิมพ์รหัส ${o.code} ในห้องแชท`,
+    ...(f
+      ? [
+          `1. เพิ่มเพื่อน LINE บัญชีระบบรายงานยอดขาย OTOP ของกรมการพัฒนาชุมชน ที่ลิงก์ ${f.url}${f.qrImageUrl ? ' หรือสแกน QR ที่ส่งมาด้วย' : ''}`,
+          `2. พิมพ์รหัส ${o.code} ในห้องแชท`,
+        ]
+      : [`พิมพ์รหัส ${o.code} ในห้องแชทของบัญชี LINE ระบบรายงานยอดขาย OTOP ของกรมการพัฒนาชุมชน`]),
     `รหัสนี้ใช้ได้ครั้งเดียว ถึง ${until}`,
   ].join('\n');
-  return [text(forOfficer), text(forInvitee, [say('สร้างรหัสเชิญ'), say('เมนู')])];
+  const qr = f?.qrImageUrl ? [image(f.qrImageUrl, `QR เพิ่มเพื่อน LINE ระบบรายงานยอดขาย OTOP: ${f.url}`)] : [];
+  return [text(forOfficer), text(forInvitee, [say('สร้างรหัสเชิญ'), say('เมนู')]), ...qr];
 }

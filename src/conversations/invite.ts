@@ -103,6 +103,7 @@ async function forProducer(ctx: Ctx, producerId: number): Promise<Out> {
     who: `ผู้ผลิต: ${p.name} (ต.${p.tambon})`,
     already: n ? `หมายเหตุ: ผู้ผลิตรายนี้มีผู้ใช้ LINE แล้ว ${n} คน รหัสนี้จะเพิ่มผู้รายงานอีก 1 คน` : null,
     greeting: `เชิญ ${p.name} รายงานยอดขาย OTOP ประจำเดือนทาง LINE`,
+    addFriend: P.addFriendOf(ctx),
   }));
 }
 
@@ -118,6 +119,7 @@ async function forDistrict(ctx: Ctx, districtId: number): Promise<Out> {
     who: `สำหรับ: เจ้าหน้าที่อำเภอ${d.nameTh} จังหวัด${d.province.nameTh}`,
     already: n ? `หมายเหตุ: อำเภอนี้มีเจ้าหน้าที่ในระบบแล้ว ${n} คน` : null,
     greeting: `เชิญเจ้าหน้าที่อำเภอ${d.nameTh} ใช้ระบบรายงานยอดขาย OTOP ทาง LINE`,
+    addFriend: P.addFriendOf(ctx),
   }));
 }
 

@@ -12,7 +12,7 @@ const pb = (action: string, token: string, params: Record<string, string> = {}) 
 const cancel = say('ยกเลิก');
 
 export function namePrompt(): Reply[] {
-  return [text(`ลงทะเบียนผู้ผลิตใหม่ (1/5)\nชื่อกลุ่ม/ผู้ผลิตตามที่ลงทะเบียน คืออะไรคะ?\n(พิมพ์ ${PRODUCER_NAME_MIN}–${PRODUCER_NAME_MAX} ตัวอักษร เช่น กลุ่มแม่บ้านเกษตรกรบางคล้า)`, [cancel])];
+  return [text(`ลงทะเบียนผู้ผลิตใหม่ (1/6)\nชื่อกลุ่ม/ผู้ผลิตตามที่ลงทะเบียน คืออะไรคะ?\n(พิมพ์ ${PRODUCER_NAME_MIN}–${PRODUCER_NAME_MAX} ตัวอักษร เช่น กลุ่มแม่บ้านเกษตรกรบางคล้า)`, [cancel])];
 }
 
 export function sameNamePrompt(s: RegStep<'same-name'>, same: { id: number; name: string; tambon: string; registrationCode: string }[]): Reply[] {
@@ -29,12 +29,12 @@ export function sameNamePrompt(s: RegStep<'same-name'>, same: { id: number; name
 
 export function typePrompt(s: RegStep<'type'>): Reply[] {
   const lines = TYPES.map((t) => `• ${PRODUCER_TYPE_TH[t]}`).join('\n');
-  return [text(`(2/5) ${s.name} เป็นผู้ผลิตประเภทไหนคะ?\n${lines}`, [...TYPES.map((t) => tap(PRODUCER_TYPE_SHORT_TH[t], pb('rp-type', s.token, { v: t }), PRODUCER_TYPE_TH[t])), cancel])];
+  return [text(`(2/6) ${s.name} เป็นผู้ผลิตประเภทไหนคะ?\n${lines}`, [...TYPES.map((t) => tap(PRODUCER_TYPE_SHORT_TH[t], pb('rp-type', s.token, { v: t }), PRODUCER_TYPE_TH[t])), cancel])];
 }
 
 export function categoryPrompt(s: RegStep<'category'>): Reply[] {
   return [
-    text('(3/5) ผลิตภัณฑ์หลักเป็นประเภทไหนคะ?\n(ถ้ามีหลายประเภท เลือกประเภทหลักก่อน ประเภทอื่นจะเพิ่มให้เองเมื่อรายงานยอดขาย)', [
+    text('(3/6) ผลิตภัณฑ์หลักเป็นประเภทไหนคะ?\n(ถ้ามีหลายประเภท เลือกประเภทหลักก่อน ประเภทอื่นจะเพิ่มให้เองเมื่อรายงานยอดขาย)', [
       ...CATEGORIES.map((c) => tap(CATEGORY_SHORT_TH[c], pb('rp-cat', s.token, { c }), CATEGORY_TH[c])),
       cancel,
     ]),
@@ -42,12 +42,25 @@ export function categoryPrompt(s: RegStep<'category'>): Reply[] {
 }
 
 export function tambonPrompt(suggestions: string[]): Reply[] {
-  return [text('(4/5) ผู้ผลิตอยู่ตำบลอะไรคะ? (พิมพ์ชื่อตำบล หรือเลือกจากปุ่ม)', [...suggestions.slice(0, 8).map((t) => say(t)), cancel])];
+  return [text('(4/6) ผู้ผลิตอยู่ตำบลอะไรคะ? (พิมพ์ชื่อตำบล หรือเลือกจากปุ่ม)', [...suggestions.slice(0, 8).map((t) => say(t)), cancel])];
 }
 
 export function phonePrompt(s: RegStep<'phone'>): Reply[] {
-  return [text('(5/5) เบอร์โทรศัพท์ติดต่อผู้ผลิต (เช่น 0812345678)\nถ้าไม่ทราบ กด "ข้าม"', [tap('ข้าม', pb('rp-skip', s.token), 'ข้าม'), cancel])];
+  return [text('(5/6) เบอร์โทรศัพท์ติดต่อผู้ผลิต (เช่น 0812345678)\nถ้าไม่ทราบ กด "ข้าม"', [tap('ข้าม', pb('rp-skip', s.token), 'ข้าม'), cancel])];
 }
+
+export function codePrompt(s: RegStep<'code'>, problem?: string): Reply[] {
+  return [
+    text(
+      `${problem ? `${problem}\n\n` : ''}(6/6) ${s.name} มีเลขทะเบียนผู้ผลิต OTOP ไหมคะ? ถ้ามี พิมพ์เลขทะเบียน (เช่น ${CODE_EXAMPLE})\n` +
+        `ถ้าไม่มี กด "ไม่มี" ระบบจะออกรหัสให้ในรูปแบบ <รหัสอำเภอ>-C-<ลำดับ>`,
+      [tap('ไม่มี', pb('rp-nocode', s.token), 'ไม่มีเลขทะเบียน'), cancel],
+    ),
+  ];
+}
+
+/** An example of an official number in the prompt (any shape registry/codes.ts accepts). */
+const CODE_EXAMPLE = 'OTOP-24-0123';
 
 export function summaryCard(s: RegStep<'summary'>, districtName: string): Reply[] {
   const buttons: CardButton[] = [
@@ -69,6 +82,7 @@ export function summaryCard(s: RegStep<'summary'>, districtName: string): Reply[
           { label: 'ผลิตภัณฑ์', value: CATEGORY_TH[s.category] },
           { label: 'ตำบล', value: s.tambon },
           { label: 'โทรศัพท์', value: s.phone ?? 'ไม่ระบุ' },
+          { label: 'เลขทะเบียน', value: s.code ?? 'ไม่มี (ระบบออกรหัสให้)' },
         ],
       },
     ],

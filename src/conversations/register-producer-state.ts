@@ -15,6 +15,7 @@ const Named = Base.extend({ name: z.string().min(3).max(200) });
 const Typed = Named.extend({ type: Type });
 const Categorised = Typed.extend({ category: Category });
 const Located = Categorised.extend({ tambon: z.string().min(1).max(80) });
+const Phone = z.string().regex(/^0\d{8,9}$/).nullable();
 
 export const RegisterProducerState = z.discriminatedUnion('step', [
   Base.extend({ step: z.literal('name') }),
@@ -24,7 +25,9 @@ export const RegisterProducerState = z.discriminatedUnion('step', [
   Typed.extend({ step: z.literal('category') }),
   Categorised.extend({ step: z.literal('tambon') }),
   Located.extend({ step: z.literal('phone') }),
-  Located.extend({ step: z.literal('summary'), phone: z.string().regex(/^0\d{8,9}$/).nullable() }),
+  /** The official OTOP registration number, if the producer has one ("ไม่มี": a code is issued). */
+  Located.extend({ step: z.literal('code'), phone: Phone }),
+  Located.extend({ step: z.literal('summary'), phone: Phone, code: z.string().min(3).max(40).nullable() }),
 ]);
 export type RegisterProducerState = z.infer<typeof RegisterProducerState>;
 export type RegStep<K extends RegisterProducerState['step']> = Extract<RegisterProducerState, { step: K }>;

@@ -1,5 +1,6 @@
 // A district officer registers a producer that is not in the system yet: name (warned when the district already
-// has one of that name) → type → main product category → tambon → phone (optional) → summary → ยืนยัน. Only the
+// has one of that name) → type → main product category → tambon → phone (optional) → official OTOP registration
+// number (optional: "ไม่มี" issues <district>-C-<n>, see domain/registry/codes.ts) → summary → ยืนยัน. Only the
 // last step writes (registerProducer); then sales entry (or an invite code) for the new producer follows.
 import type { Ctx } from '../bot/context.js';
 import type { Input } from '../bot/events.js';
@@ -10,6 +11,7 @@ import { text, type Reply } from '../bot/reply.js';
 import { CATEGORIES, CATEGORY_SHORT_TH, CATEGORY_TH, PRODUCER_TYPE_SHORT_TH, PRODUCER_TYPE_TH } from '../domain/catalog.js';
 import {
   districtTambons,
+  checkOfficialCode,
   normalisePhone,
   normaliseProducerName,
   PRODUCER_NAME_MAX,
@@ -42,6 +44,7 @@ async function prompt(ctx: Ctx, s: S): Promise<Reply[]> {
     case 'category': return P.categoryPrompt(s);
     case 'tambon': return P.tambonPrompt(await districtTambons(ctx.tx, ctx.actor!, districtId(ctx)));
     case 'phone': return P.phonePrompt(s);
+    case 'code': return P.codePrompt(s);
     case 'summary': return P.summaryCard(s, await districtName(ctx));
   }
 }
@@ -73,7 +76,7 @@ async function takeName(ctx: Ctx, s: S, raw: string): Promise<Out> {
 
 async function confirm(ctx: Ctx, s: RegStep<'summary'>): Promise<Out> {
   const p = await registerProducer(ctx.tx, ctx.actor!, {
-    districtId: districtId(ctx), name: s.name, type: s.type, category: s.category, tambon: s.tambon, phone: s.phone,
+    districtId: districtId(ctx), name: s.name, type: s.type, category: s.category, tambon: s.tambon, phone: s.phone, registrationCode: s.code,
   }, ctx.now, ctx.event.id);
   const saved = text(`ลงทะเบียนเรียบร้อย ✅\n${p.name} (ต.${p.tambon})\nรหัสทะเบียน ${p.registrationCode}`);
   // Straight to the new producer's entry for the month just ended (or its invite code).
@@ -126,10 +129,17 @@ async function advance(ctx: Ctx, s: S, input: Input): Promise<Out> {
       return goTo(ctx, { ...s, step: 'phone', tambon });
     }
     case 'phone': {
-      if (action === 'rp-skip' || SKIP.has(normaliseWord(raw))) return goTo(ctx, { ...s, step: 'summary', phone: null });
+      if (action === 'rp-skip' || SKIP.has(normaliseWord(raw))) return goTo(ctx, { ...s, step: 'code', phone: null });
       const phone = normalisePhone(raw);
       if (!phone) return again(text('เบอร์โทรศัพท์ไม่ถูกต้อง กรุณาพิมพ์ตัวเลข 9–10 หลัก เช่น 0812345678 หรือกด "ข้าม"'));
-      return goTo(ctx, { ...s, step: 'summary', phone });
+      return goTo(ctx, { ...s, step: 'code', phone });
+    }
+    case 'code': {
+      if (action === 'rp-nocode' || SKIP.has(normaliseWord(raw))) return goTo(ctx, { ...s, step: 'summary', code: null });
+      if (!raw) return again();
+      const checked = await checkOfficialCode(ctx.tx, raw);
+      if (!checked.ok) return stay(...P.codePrompt(s, `${checked.message} กรุณาพิมพ์ใหม่ หรือกด "ไม่มี"`));
+      return goTo(ctx, { ...s, step: 'summary', code: checked.code });
     }
     case 'summary': {
       if (action === 'rp-confirm' || YES.has(normaliseWord(raw))) return confirm(ctx, s);
@@ -140,7 +150,7 @@ async function advance(ctx: Ctx, s: S, input: Input): Promise<Out> {
   }
 }
 
-export const registerProducerFlow: Flow<S> = { name: P.FLOW, version: 1, schema: RegisterProducerState, start, advance };
+export const registerProducerFlow: Flow<S> = { name: P.FLOW, version: 2, schema: RegisterProducerState, start, advance };
 
 export const registerProducerModule: BotModule = {
   flows: [registerProducerFlow],

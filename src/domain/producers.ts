@@ -11,6 +11,7 @@ import { addMonths, monthKeyOf, monthStart, type MonthKey } from './fiscal-perio
 import { OPEN_MONTHS_BACK } from './sales.js';
 import { toArabicDigits } from './thai-format.js';
 import { expectedProducers } from './registry/expected.js';
+import { nextIssuedCodes, normaliseCode, officialCodeProblem } from './registry/codes.js';
 
 export const PRODUCER_NAME_MIN = 3;
 export const PRODUCER_NAME_MAX = 200;
@@ -123,11 +124,27 @@ export interface NewProducer {
   tambon: string;
   /** Digits only (see normalisePhone), or null. */
   phone: string | null;
+  /** The official OTOP registration number (see registry/codes.ts), or null: a code is issued. */
+  registrationCode?: string | null;
+}
+
+/** A typed official registration number, normalised, when its shape is right and no producer has it (any case);
+ * otherwise why not, in Thai. */
+export async function checkOfficialCode(tx: Tx, typed: string): Promise<{ ok: true; code: string } | { ok: false; message: string }> {
+  const code = normaliseCode(typed);
+  const problem = officialCodeProblem(code);
+  if (problem) return { ok: false, message: problem };
+  const taken = await tx.producer.findFirst({
+    where: { registrationCode: { equals: code, mode: 'insensitive' } },
+    select: { name: true, district: { select: { nameTh: true } } },
+  });
+  if (taken) return { ok: false, message: `เลขทะเบียน ${code} เป็นของ "${taken.name}" (อำเภอ${taken.district.nameTh}) อยู่แล้ว` };
+  return { ok: true, code };
 }
 
 /**
- * Registers a producer in the officer's district with a registration code `<districtId>-C-<n>`, n counting the
- * producers registered in chat in that district (serialised per district, so two officers never get the same n).
+ * Registers a producer in the officer's district under its official registration number, or, without one, an
+ * issued code `<districtId>-C-<n>` (registry/codes.ts: serialised per district, so two officers never get the same n).
  */
 export async function registerProducer(tx: Tx, actor: Actor, data: NewProducer, now: Date, eventId?: string): Promise<Producer> {
   assertAllowed(actor, 'producer.register', await placeOfDistrict(tx, data.districtId), 'คุณลงทะเบียนผู้ผลิตได้เฉพาะในอำเภอของคุณ');
@@ -139,14 +156,18 @@ export async function registerProducer(tx: Tx, actor: Actor, data: NewProducer, 
   if (!tambon || tambon.length > TAMBON_MAX) throw new RuleError('กรุณาระบุชื่อตำบล', 'producer-tambon');
   if (data.phone !== null && normalisePhone(data.phone) !== data.phone) throw new RuleError('เบอร์โทรศัพท์ไม่ถูกต้อง', 'producer-phone');
 
-  const prefix = `${data.districtId}-C-`;
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${'producer-code:' + prefix}))`;
-  const codes = await tx.producer.findMany({ where: { registrationCode: { startsWith: prefix } }, select: { registrationCode: true } });
-  const n = codes.reduce((max, c) => Math.max(max, Number(c.registrationCode.slice(prefix.length)) || 0), 0) + 1;
+  let registrationCode: string;
+  if (data.registrationCode) {
+    const checked = await checkOfficialCode(tx, data.registrationCode);
+    if (!checked.ok) throw new RuleError(checked.message, 'producer-code');
+    registrationCode = checked.code;
+  } else {
+    [registrationCode] = (await nextIssuedCodes(tx, data.districtId, 1)) as [string];
+  }
 
   const producer = await tx.producer.create({
     data: {
-      registrationCode: `${prefix}${n}`,
+      registrationCode,
       name,
       type: data.type,
       categories: [data.category],

@@ -35,7 +35,7 @@ export function renderReplies(replies: Reply[]): messagingApi.Message[] {
 
 /** One reply as one message, with its own choices as quick reply (use renderReplies for a batch). */
 export function renderReply(reply: Reply): messagingApi.Message {
-  const message = reply.kind === 'text' ? renderText(reply.text) : renderCard(reply.card);
+  const message = reply.kind === 'text' ? renderText(reply.text) : reply.kind === 'image' ? renderImage(reply.url) : renderCard(reply.card);
   const quickReply = renderQuickReply(reply.choices);
   return quickReply ? { ...message, quickReply } : message;
 }
@@ -45,6 +45,12 @@ export function renderText(text: string): messagingApi.TextMessage {
   requireText(text, 'text message');
   if (text.length > LIMITS.textMax) throw new Error(`text message is ${text.length} UTF-16 units, over ${LIMITS.textMax}`);
   return { type: 'text', text };
+}
+
+/** An image message: LINE fetches the picture itself, so the address must be absolute https. */
+export function renderImage(url: string): messagingApi.ImageMessage {
+  if (!/^https:\/\/\S+$/.test(url) || url.length > 2000) throw new Error(`image message needs an https address of at most 2,000 characters: ${url.slice(0, 80)}`);
+  return { type: 'image', originalContentUrl: url, previewImageUrl: url };
 }
 
 export function renderCard(card: Card): messagingApi.FlexMessage {
@@ -87,5 +93,6 @@ function choiceAction(c: Choice): messagingApi.Action {
  * (or "title · subtitle" when it has none), or the text itself, cut safely.
  */
 export function altTextOf(reply: Reply): string {
+  if (reply.kind === 'image') return shorten(reply.alt, LIMITS.altTextMax);
   return reply.kind === 'card' ? cardAltText(reply.card) : shorten(reply.text, LIMITS.altTextMax);
 }

@@ -6,13 +6,17 @@ import {
   type DemoExportMarket,
   type DemoProducerType,
 } from './demo-producers.js';
+import { issuedCode } from '../domain/registry/codes.js';
 
 export type { DemoCategory, DemoExportMarket, DemoProducerType } from './demo-producers.js';
 
 /** A demo producer, shaped like the Producer model (districtCode is the District id). */
 export interface DemoProducer {
-  /** "24-DD-NNNN": province, district (last two digits of its code), running number in the district. */
+  /** An issued code like those of chat and import, `<district code>-C-<n>` (domain/registry/codes.ts). */
   registrationCode: string;
+  /** The code demo databases made before that format used ("24-DD-NNNN"); it also seeds the pseudo-random
+   * figures, so the demo sales stay the same. */
+  legacyCode: string;
   name: string;
   type: DemoProducerType;
   categories: DemoCategory[];
@@ -80,15 +84,16 @@ function buildProducers(): DemoProducer[] {
   return DEMO_PRODUCER_TABLE.map(([districtCode, tambon, name, type, categories, exportMarket]) => {
     const n = (seq.get(districtCode) ?? 0) + 1;
     seq.set(districtCode, n);
-    const registrationCode = `24-${String(districtCode % 100).padStart(2, '0')}-${String(n).padStart(4, '0')}`;
+    const legacyCode = `24-${String(districtCode % 100).padStart(2, '0')}-${String(n).padStart(4, '0')}`;
     return {
-      registrationCode,
+      registrationCode: issuedCode(districtCode, n),
+      legacyCode,
       name,
       type,
       categories: [...categories],
       districtCode,
       tambon,
-      phone: fakePhone(registrationCode),
+      phone: fakePhone(legacyCode),
       exportMarket: exportMarket ? { ...exportMarket } : null,
     };
   });
@@ -102,8 +107,8 @@ export function demoProducers(): DemoProducer[] {
 }
 
 /** A producer's share weight in its district: type, times a fixed per-producer factor of 0.75–1.25. */
-function weight(p: Pick<DemoProducer, 'registrationCode' | 'type'>): number {
-  return TYPE_WEIGHT[p.type] * (0.75 + 0.5 * unit(`${p.registrationCode}:size`));
+function weight(p: Pick<DemoProducer, 'legacyCode' | 'type'>): number {
+  return TYPE_WEIGHT[p.type] * (0.75 + 0.5 * unit(`${p.legacyCode}:size`));
 }
 
 const baht = (amount: number): bigint => BigInt(Math.round(amount)) * 100n;
@@ -129,16 +134,16 @@ export function demoMonthlySales(producer: DemoProducer, monthIndex: number): De
   const peers = PRODUCERS.filter((p) => p.districtCode === producer.districtCode && p.registrationCode !== producer.registrationCode);
   const own = weight(producer);
   const annual = (basis * own) / (own + peers.reduce((sum, p) => sum + weight(p), 0));
-  const key = `${producer.registrationCode}:${monthIndex}`;
+  const key = `${producer.legacyCode}:${monthIndex}`;
   const season = SEASON[monthIndex % 12] ?? 1;
   const total = (annual / 12) * season * YEARLY_GROWTH ** Math.floor(monthIndex / 12) * (0.85 + 0.3 * unit(key));
 
   const exports = producer.exportMarket !== null && unit(`${key}:ships`) < 0.75;
-  const exportTotal = exports ? total * (0.15 + 0.2 * unit(`${producer.registrationCode}:export`)) : 0;
+  const exportTotal = exports ? total * (0.15 + 0.2 * unit(`${producer.legacyCode}:export`)) : 0;
   const exportOnline = Math.round(exportTotal * 0.1);
   const domestic = total - exportTotal;
   const onlineBase = producer.type === 'SME' ? 0.15 : 0.06;
-  const domesticOnline = domestic * (onlineBase + 0.1 * unit(`${producer.registrationCode}:online`) + 0.02 * unit(`${key}:online`));
+  const domesticOnline = domestic * (onlineBase + 0.1 * unit(`${producer.legacyCode}:online`) + 0.02 * unit(`${key}:online`));
   return {
     domesticOffline: baht(domestic) - baht(domesticOnline),
     domesticOnline: baht(domesticOnline),

@@ -12,7 +12,7 @@ import {
 } from '../domain/fiscal-period.js';
 import { createInvite, type InviteScope } from '../domain/invites.js';
 import { CHACHOENGSAO_PROVINCE_CODE } from './reference-data.js';
-import { demoMonthlySalesByCategory, demoProducers } from './demo-data.js';
+import { demoMonthlySalesByCategory, demoProducers, type DemoProducer } from './demo-data.js';
 import { DEMO_USERS, demoLineUserId } from './demo-users.js';
 
 const DEMO_DISTRICT = 2401; // เมืองฉะเชิงเทรา
@@ -25,8 +25,20 @@ const HISTORY_MONTHS = 13;
 export const DEMO_SCALE = 40n;
 const scaled = (satang: bigint): bigint => (satang / DEMO_SCALE / 100n) * 100n;
 
+/** Demo databases made before codes had one format keep their producers: "24-DD-NNNN" becomes the issued code
+ * `<district>-C-<n>` (unless a producer registered since holds it, which keeps the old code). */
+async function renameLegacyDemoCodes(db: Db, producers: DemoProducer[]): Promise<void> {
+  const legacy = await db.producer.findMany({ where: { registrationCode: { in: producers.map((p) => p.legacyCode) } }, select: { registrationCode: true } });
+  for (const { registrationCode } of legacy) {
+    const p = producers.find((x) => x.legacyCode === registrationCode)!;
+    if (await db.producer.findUnique({ where: { registrationCode: p.registrationCode }, select: { id: true } })) continue;
+    await db.producer.update({ where: { registrationCode }, data: { registrationCode: p.registrationCode } });
+  }
+}
+
 export async function seedDemoData(db: Db, now: Date): Promise<{ code: string; label: string }[]> {
   const producers = demoProducers();
+  await renameLegacyDemoCodes(db, producers);
   const existing = await db.producer.count({ where: { registrationCode: { in: producers.map((p) => p.registrationCode) } } });
   if (existing === 0) {
     await db.producer.createMany({

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoData } from '../../src/seed/seed-demo.js';
+import { demoProducers } from '../../src/seed/demo-data.js';
 import { DEMO_USERS, demoLineUserId } from '../../src/seed/demo-users.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 
@@ -53,5 +54,24 @@ describe('demo data', () => {
     expect(again.map((x) => x.code)).not.toContain(district.code);
     expect(again).toHaveLength(2);
     expect(await t.db.invite.count()).toBe(i);
+  });
+});
+
+describe('demo databases made before issued codes had one format', () => {
+  it('keep their demo producers: "24-DD-NNNN" codes become <district>-C-<n>, nothing is registered twice', async () => {
+    const old = await createTestDatabase();
+    try {
+      const all = demoProducers();
+      const first = all[0];
+      await old.db.producer.createMany({
+        data: all.map((p) => ({ registrationCode: p.legacyCode, name: p.name, type: p.type, categories: p.categories, districtId: p.districtCode, tambon: p.tambon })),
+      });
+      await seedDemoData(old.db, now);
+      expect(await old.db.producer.findMany({ where: { name: first!.name }, select: { registrationCode: true } })).toEqual([{ registrationCode: first!.registrationCode }]);
+      expect(first!.registrationCode).toBe(`${first!.districtCode}-C-1`);
+      expect(await old.db.producer.count({ where: { registrationCode: { contains: '-C-' } } })).toBe(demoProducers().length);
+    } finally {
+      await old.drop();
+    }
   });
 });

@@ -86,10 +86,12 @@ describe('a district officer enters sales for a producer', () => {
     await press(officer, 'ของใช้/ของที่ระลึก');
     expect(actions(officer).some((a) => a.label === 'โพรงอากาศ')).toBe(true); // tambons of the district suggested
     await bot.say(officer, 'ตำบลดอนเกาะกา');
-    expect(bot.take(officer).at(-1)).toContain('(5/5) เบอร์โทรศัพท์ติดต่อผู้ผลิต');
+    expect(bot.take(officer).at(-1)).toContain('(5/6) เบอร์โทรศัพท์ติดต่อผู้ผลิต');
     await bot.say(officer, '12345');
-    expect(bot.take(officer)).toEqual([expect.stringContaining('เบอร์โทรศัพท์ไม่ถูกต้อง'), expect.stringContaining('(5/5)')]);
+    expect(bot.take(officer)).toEqual([expect.stringContaining('เบอร์โทรศัพท์ไม่ถูกต้อง'), expect.stringContaining('(5/6)')]);
     await bot.say(officer, '081-234 5678');
+    expect(bot.take(officer).at(-1)).toContain('(6/6) กลุ่มจักสาน ไม้ไผ่ มีเลขทะเบียนผู้ผลิต OTOP ไหม');
+    await press(officer, 'ไม่มี');
     expect(bot.take(officer).at(-1)).toContain('ตรวจสอบก่อนลงทะเบียนผู้ผลิต กลุ่มจักสาน ไม้ไผ่ ต.ดอนเกาะกา');
     await press(officer, 'ยืนยัน ลงทะเบียน');
 

@@ -8,6 +8,7 @@ import {
   type DemoSalesAmounts,
 } from '../../src/seed/demo-data.js';
 import { loadFy2566ChachoengsaoDistrictTargets } from '../../src/seed/reference-data.js';
+import { isIssuedCode } from '../../src/domain/registry/codes.js';
 import { z } from 'zod';
 
 const CHACHOENGSAO = [2401, 2402, 2403, 2404, 2405, 2406, 2407, 2408, 2409, 2410, 2411];
@@ -40,7 +41,9 @@ describe('demo producers', () => {
     expect(new Set(producers.map((p) => p.registrationCode)).size).toBe(producers.length);
     expect(new Set(producers.map((p) => p.name)).size).toBe(producers.length);
     for (const p of producers) {
-      expect(p.registrationCode).toMatch(new RegExp(`^24-${String(p.districtCode % 100).padStart(2, '0')}-\\d{4}$`));
+      // The one format of issued codes (chat, register import, demo seed): <district code>-C-<n>.
+      expect(p.registrationCode).toMatch(new RegExp(`^${p.districtCode}-C-[1-9]\\d*$`));
+      expect(isIssuedCode(p.registrationCode)).toBe(true);
       expect(p.phone).toMatch(/^0[689]\d{8}$/);
       expect(['COMMUNITY_GROUP', 'SINGLE_OWNER', 'SME']).toContain(p.type);
       expect(p.categories.length).toBeGreaterThan(0);

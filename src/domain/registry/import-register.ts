@@ -16,8 +16,9 @@ export interface RegisterPlan {
   errors: RowError[];
 }
 
-/** Codes the bot issues itself: `<district code>-C-<n>` (n counts per district). Official codes are kept as typed. */
-export const isIssuedCode = (code: string): boolean => /^\d{4}-C-\d+$/.test(code);
+import { isIssuedCode, nextIssuedCodes } from './codes.js';
+/** Codes the bot issues itself: `<district code>-C-<n>` (see codes.ts). Official codes are kept as typed. */
+export { isIssuedCode };
 
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
 
@@ -78,15 +79,7 @@ export async function planRegisterImport(tx: Tx, rows: RegisterRow[]): Promise<R
 }
 
 /** Next free issued codes of a district, serialised per district like registration in chat. */
-async function issueCodes(tx: Tx, districtId: number, count: number): Promise<string[]> {
-  const prefix = `${districtId}-C-`;
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${'producer-code:' + prefix}))`;
-  const rows = await tx.$queryRaw<{ n: number | null }[]>`
-    SELECT max(substring("registrationCode" FROM ${prefix.length + 1})::int) AS n
-    FROM "Producer" WHERE "registrationCode" LIKE ${prefix + '%'} AND substring("registrationCode" FROM ${prefix.length + 1}) ~ '^[0-9]+$'`;
-  const start = (rows[0]?.n ?? 0) + 1;
-  return Array.from({ length: count }, (_, i) => `${prefix}${start + i}`);
-}
+const issueCodes = nextIssuedCodes;
 
 /** Writes a plan (its errors are the caller's business). Returns how many producers were created and updated. */
 export async function applyRegisterPlan(tx: Tx, plan: RegisterPlan, actorId: number | null, now: Date): Promise<{ created: number; updated: number }> {

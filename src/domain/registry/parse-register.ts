@@ -6,6 +6,7 @@ import { normalisePhone, normaliseProducerName, PRODUCER_NAME_MAX, PRODUCER_NAME
 import { toArabicDigits } from '../thai-format.js';
 import { COLUMN_TH, columnOf, readCategories, readProducerType, REQUIRED_COLUMNS, type RegistryColumn } from './columns.js';
 import type { PlaceIndex } from './place-index.js';
+import { isIssuedCode, normaliseCode, officialCodeProblem } from './codes.js';
 
 export interface RegisterRow {
   /** 1-based row number in the sheet. */
@@ -131,9 +132,10 @@ export function parseRegister(table: string[][], opts: ParseOptions): ParsedRegi
     const phone = readPhone(cell('phone'));
     if (phone === undefined) bad('phone', `เบอร์โทรศัพท์ "${cell('phone').slice(0, 30)}" ไม่ถูกต้อง — เช่น 081-234-5678 หรือ 038-511-234`);
 
-    const code = toArabicDigits(cell('code')).replace(/\s+/g, '') || null;
+    const code = normaliseCode(cell('code')) || null;
     if (code !== null) {
-      if (code.length > 40) bad('code', 'รหัสผู้ผลิตยาวเกิน 40 ตัวอักษร');
+      const problem = isIssuedCode(code) ? null : officialCodeProblem(code);
+      if (problem) bad('code', `รหัสผู้ผลิต "${code.slice(0, 40)}": ${problem}`);
       const first = seenCodes.get(code);
       if (first !== undefined) bad('code', `รหัสผู้ผลิต ${code} ซ้ำกับแถว ${first}`);
       else seenCodes.set(code, rowNo);
