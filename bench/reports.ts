@@ -185,7 +185,7 @@ async function child(part: string, url: string, arg: string | undefined): Promis
 
 type ChildResult = { bareMs: number; summaryMs: number; pdfMs: number; ms: number; rows: number; bytes: number; peakRssMb: number; startRssMb: number };
 
-function runChild(part: string, url: string, arg?: string): ChildResult { [k: string]: number } {
+function runChild(part: string, url: string, arg?: string): ChildResult {
   const r = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, '--child', part, ...(arg ? [arg] : [])],
     { env: { ...process.env, BENCH_CHILD_URL: url }, encoding: 'utf8', maxBuffer: 1 << 24 });
   const line = r.stdout.trim().split('\n').at(-1) ?? '';
