@@ -111,11 +111,11 @@ async function load(url: string, reuse: boolean): Promise<{ districts: number; p
           const base = Math.floor(5_000 + rnd(i * 13 + m) * 200_000) * 100;
           const online = Math.floor(base * 0.2 / 100) * 100;
           const exp = i % 40 === 0 ? Math.floor(base * 0.3 / 100) * 100 : 0;
-          yield `${i},${month}-01,${c},${base},${online},${exp},0,${status},${user.id},${month}-28 03:00:00\n`;
+          yield `${i},${month}-01,${c},${base},${online},${exp},0,${status},${user.id},${month}-28 03:00:00,${month}-28 03:00:00\n`;
         }
       }
     }
-    await copyIn(client, `COPY "SalesEntry" ("producerId", "month", "category", "domesticOffline", "domesticOnline", "exportOffline", "exportOnline", "status", "enteredById", "submittedAt") FROM STDIN (FORMAT csv)`, entries());
+    await copyIn(client, `COPY "SalesEntry" ("producerId", "month", "category", "domesticOffline", "domesticOnline", "exportOffline", "exportOnline", "status", "enteredById", "submittedAt", "updatedAt") FROM STDIN (FORMAT csv)`, entries());
     await client.query('ANALYZE');
     loadS = (performance.now() - t0) / 1000;
   }
