@@ -119,8 +119,9 @@ export function drawTable(doc: Doc, t: TableSection, y0: number, frame: TableFra
   const rows = t.rows.length ? t.rows : [{ kind: 'group' as const, cells: ['ไม่มีข้อมูล'] }];
   const tail = frame.keepWithEnd ?? 0;
   const keepFrom = Math.max(0, rows.length - KEEP_WITH_END);
-  const heights = tail ? rows.map((r) => rowLayout(r).height) : [];
-  const rest = (i: number) => heights.slice(i).reduce((a, b) => a + b, 0);
+  // heights of the last rows only (laying out every row twice would double the work of a long table)
+  const heights = tail ? rows.slice(keepFrom).map((r) => rowLayout(r).height) : [];
+  const rest = (i: number) => heights.slice(i - keepFrom).reduce((a, b) => a + b, 0);
   for (const [i, row] of rows.entries()) {
     const { lines, height, sizes } = rowLayout(row);
     // the last rows go to the next page together with the tail when the tail would not fit below them here, and
