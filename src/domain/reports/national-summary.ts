@@ -98,7 +98,7 @@ export async function buildNationalSummary(tx: Tx, zoneId: number | null, p: Rep
       money(zone.prev), { tenthsPercent: growthTenths(zone.ytd, zone.prev) }, ''] });
     zone = empty();
   };
-  const anySales = lines.some((l) => l.yearToDate !== 0n || l.previousYearToDate !== 0n);
+  const anySales = lines.some((l) => l.yearToDate !== 0n); // a year with nothing confirmed yet is an empty report
   lines.forEach((l, i) => {
     if (!anySales) return;
     if (i === 0 || lines[i - 1]!.zoneId !== l.zoneId) {
