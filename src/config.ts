@@ -1,6 +1,7 @@
 // Every setting, validated once at boot. Bad config stops the process with a message naming the setting.
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_INVITE_GUARD, type InviteGuardSettings } from './domain/invite-guard.js';
 
 const optionalString = z
   .string()
@@ -18,6 +19,7 @@ const EnvSchema = z
     ),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     PUBLIC_BASE_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+    LINE_ADD_FRIEND_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
     DATA_DIR: z.string().default('./data'),
     EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
     LINE_FAKE_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
@@ -25,6 +27,9 @@ const EnvSchema = z
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
     CRON: z.enum(['on', 'off']).default('on'),
     LINE_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(8_000),
+    INVITE_GLOBAL_MAX_FAILURES: z.coerce.number().int().min(1).max(100_000).default(DEFAULT_INVITE_GUARD.maxFailures),
+    INVITE_GLOBAL_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(DEFAULT_INVITE_GUARD.windowMs / 60_000),
+    INVITE_GLOBAL_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(DEFAULT_INVITE_GUARD.lockMs / 60_000),
   })
   .superRefine((env, ctx) => {
     if (!!env.LINE_CHANNEL_SECRET !== !!env.LINE_CHANNEL_ACCESS_TOKEN) {
@@ -44,6 +49,8 @@ export interface Config {
   databaseUrl: string | null;
   port: number;
   publicBaseUrl: string;
+  /** The bot's add-friend link printed as a QR code on invite sheets; null: the sheet says to search the account. */
+  addFriendUrl: string | null;
   dataDir: string;
   embeddedPgPort: number;
   lineFakePort: number;
@@ -52,6 +59,8 @@ export interface Config {
   cron: boolean;
   /** Every LINE call gives up after this long; what it owed is retried from the outbox. */
   lineTimeoutMs: number;
+  /** Global limit on wrong invite codes from all accounts together (see domain/invite-guard.ts). */
+  inviteGuard: InviteGuardSettings;
 }
 
 /** Secret and token of local mode; the built-in fake accepts exactly these. Never valid on LINE. */
@@ -81,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL ?? null,
     port: e.PORT,
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    addFriendUrl: e.LINE_ADD_FRIEND_URL ?? null,
     dataDir: path.resolve(e.DATA_DIR),
     embeddedPgPort: e.EMBEDDED_PG_PORT,
     lineFakePort: e.LINE_FAKE_PORT,
@@ -88,5 +98,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     cron: e.CRON === 'on',
     lineTimeoutMs: e.LINE_TIMEOUT_MS,
+    inviteGuard: {
+      maxFailures: e.INVITE_GLOBAL_MAX_FAILURES,
+      windowMs: e.INVITE_GLOBAL_WINDOW_MINUTES * 60_000,
+      lockMs: e.INVITE_GLOBAL_LOCK_MINUTES * 60_000,
+    },
   };
 }

@@ -10,7 +10,7 @@ import { startEmbeddedPostgres } from './db/embedded.js';
 import { migrate, pendingMigrations } from './db/migrate.js';
 import { createCourier } from './bot/courier.js';
 import { createDispatcher, type Dispatcher, type Logger } from './bot/dispatcher.js';
-import { recordEvents } from './bot/inbox.js';
+import { lateEvents, recordEvents } from './bot/inbox.js';
 import { createRouter } from './bot/router.js';
 import type { LinePort } from './bot/ports.js';
 import { botDefinition } from './conversations/index.js';
@@ -40,6 +40,8 @@ export interface Services {
   /** Scheduled sending (reminders): push/multicast with retry keys, and the quota. */
   bulk: BulkSendPort;
   dispatcher: Dispatcher;
+  /** Reports asked for in chat: `resume` delivers what a crash left pending (also run at start and every 5 min). */
+  reports: { resume(minAgeMs?: number): Promise<number> };
   server: Server;
   /** Port the HTTP server listens on (useful with PORT=0). */
   port: number;
@@ -122,14 +124,14 @@ export async function startServices(config: Config, log: Logger, opts: { clock?:
     // Report download links are signed with a key derived from the channel secret; files live under DATA_DIR/reports.
     const reportStore = diskReportStore(nodePath.join(config.dataDir, 'reports'));
     const reportLinkSecret = createHmac('sha256', config.line.channelSecret).update('report-links').digest('hex');
-    const reportDeps = { db, line, courier, store: reportStore, secret: reportLinkSecret, publicBaseUrl: config.publicBaseUrl, log };
+    const reportDeps = { db, line, courier, store: reportStore, secret: reportLinkSecret, publicBaseUrl: config.publicBaseUrl, log, addFriendUrl: config.addFriendUrl };
     const reports = createReportDelivery(reportDeps, opts.clock);
     const dispatcherDeps = {
       reports,
       db,
       line,
       courier,
-      route: createRouter(botDefinition({ db })),
+      route: createRouter(botDefinition({ db, inviteGuard: config.inviteGuard })),
       log,
       publicBaseUrl: config.publicBaseUrl,
       clock: opts.clock,
@@ -142,7 +144,11 @@ export async function startServices(config: Config, log: Logger, opts: { clock?:
       log,
       receive: async (events) => {
         if (stopping) throw new Error('stopping: LINE will redeliver');
-        dispatcher.enqueue(await recordEvents(ingest, events));
+        const fresh = await recordEvents(ingest, events);
+        for (const { event, ageMinutes } of lateEvents(fresh, opts.clock?.() ?? new Date())) {
+          log.warn('late webhook event (handled once, like any other)', { event: event.id, user: event.lineUserId, ageMinutes, redelivery: event.redelivery });
+        }
+        dispatcher.enqueue(fresh);
       },
       notReady: async () => {
         if (stopping) return 'stopping';
@@ -181,13 +187,14 @@ export async function startServices(config: Config, log: Logger, opts: { clock?:
 
     await courier.poll(); // what a previous run left unsent
     await dispatcher.resume(); // what a crash or an outage left unprocessed
+    void reports.resume(0).catch((err) => log.warn('pending report requests not resumed', { err: String(err) }));
     const bulk = createBulkSender(clients);
     if (config.cron) {
-      const stopJobs = startJobs({ db, line, bulk, log, reportStore, reportLinks: { secret: reportLinkSecret, publicBaseUrl: config.publicBaseUrl } });
+      const stopJobs = startJobs({ db, line, bulk, log, reportStore, reports, reportLinks: { secret: reportLinkSecret, publicBaseUrl: config.publicBaseUrl } });
       stops.push({ name: 'jobs', stop: stopJobs });
     }
 
-    return { config, db, databaseUrl, line, bulk, dispatcher, server, port, fake, demoInvites, close };
+    return { config, db, databaseUrl, line, bulk, dispatcher, reports, server, port, fake, demoInvites, close };
   } catch (err) {
     await close();
     throw err;

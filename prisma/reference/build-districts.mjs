@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Rebuilds prisma/reference/provinces.csv, districts.csv and chachoengsao-tambons.csv (ตำบล of province 24,
-// for the demo producers) from the npm package
+// Rebuilds prisma/reference/provinces.csv, districts.csv and tambons.csv (the ตำบล of every district) from the npm
+// package
 // @bilions/thailand-address@2.0.1 (ISC), installed OUTSIDE the project. Run by hand, never at install:
 //
 //   npm install --prefix /tmp/thai-ref --no-save @bilions/thailand-address@2.0.1
@@ -143,18 +143,44 @@ writeFileSync(
   new URL('districts.csv', here),
   csv('code,province_code,name_th,name_en', districtRows.map((d) => [d.code, d.provinceCode, d.th, d.en])),
 );
-const DEMO_PROVINCE = 24;
-const districtIds = new Map(districts.map((d) => [d.id, d.code]));
+// ตำบล of every district kept above, under the district's (corrected) code; a tambon whose code does not start with
+// its district's code (DOPA moved it) is kept under the district it is listed in, and counted.
+const keptDistricts = new Set(districtRows.map((d) => d.code));
+const fixedCodeOfId = new Map(districts.map((d) => [d.id, DISTRICT_FIX[d.code]?.code ?? d.code]));
+let movedTambons = 0;
+const seenTambon = new Set();
 const tambonRows = subDistricts
-  .filter((t) => Math.floor(districtIds.get(t.district_id) / 100) === DEMO_PROVINCE)
-  .map((t) => ({ code: t.code, districtCode: districtIds.get(t.district_id), th: tidyTh(t.name_in_thai), en: tidyEn(t.name_in_english) }))
+  .map((t) => ({
+    code: t.code,
+    districtCode: fixedCodeOfId.get(t.district_id),
+    th: tidyTh(t.name_in_thai).replace(/\(เทศบาล[^)]*\)$/, ''), // "ท่าเรือ(เทศบาลเมืองพระแท่น)" is ท่าเรือ
+    en: tidyEn(t.name_in_english),
+  }))
+  .filter((t) => keptDistricts.has(t.districtCode))
+  .filter((t) => {
+    // a few rows are notes, not names (digits, "*", "อยู่นอก…"): left out, and listed
+    if (/^[\u0E00-\u0E7F][\u0E00-\u0E7F.-]*$/.test(t.th) && !/อยู่นอก|^เทศบาล/.test(t.th)) return true; // จ.ป.ร., แป-ระ are names
+    console.log(`skip tambon ${t.code} "${t.th}": not a name`);
+    return false;
+  })
+  .filter((t) => {
+    // the package repeats a few tambons; keep one row per (district, Thai name)
+    const key = `${t.districtCode}:${t.th}`;
+    if (seenTambon.has(key)) return false;
+    seenTambon.add(key);
+    return true;
+  })
   .sort((a, b) => a.code - b.code);
 for (const t of tambonRows) {
-  if (Math.floor(t.code / 100) !== t.districtCode) fail(`tambon ${t.code} is not in district ${t.districtCode}`);
+  if (Math.floor(t.code / 100) !== t.districtCode) movedTambons += 1;
+}
+for (const d of districtRows) {
+  if (!tambonRows.some((t) => t.districtCode === d.code)) console.log(`district ${d.code} ${d.th} has no tambon in the package`);
 }
 writeFileSync(
-  new URL('chachoengsao-tambons.csv', here),
+  new URL('tambons.csv', here),
   csv('code,district_code,name_th,name_en', tambonRows.map((t) => [t.code, t.districtCode, t.th, t.en])),
 );
+console.log(`${movedTambons} tambons listed under a district whose code they do not start with`);
 console.log(`skipped ${skippedBangkok} Bangkok เขต`);
-console.log(`wrote ${provinceRows.length} provinces, ${districtRows.length} districts, ${tambonRows.length} tambons of ${DEMO_PROVINCE}`);
+console.log(`wrote ${provinceRows.length} provinces, ${districtRows.length} districts, ${tambonRows.length} tambons`);

@@ -75,4 +75,49 @@ export interface StandingCard {
   buttons?: CardButton[];
 }
 
-export type Card = InfoCard | ListCard | StandingCard;
+/** A row of the estimate table: month (or district), then two figures. */
+export interface EstimateTableRow {
+  cells: [string, string, string];
+  /** Bold (a total row). */
+  emphasis?: boolean;
+}
+
+/** Estimates (ประมาณการ): summary rows, a three-column table (month · estimate · actual, or district · figure · status). */
+export interface EstimateCard {
+  kind: 'estimate';
+  altText: string;
+  title: string;
+  subtitle?: string;
+  tone?: 'neutral' | 'success' | 'warning' | 'danger';
+  summary: CardRow[];
+  table: { heading: string; columns: [string, string, string]; rows: EstimateTableRow[] };
+  note?: string;
+  buttons?: CardButton[];
+}
+
+/** One registered producer as its district sees it: register status and LINE link as pills, its fields as rows. */
+export interface ProducerCard {
+  kind: 'producer';
+  altText: string;
+  /** The producer's name. */
+  title: string;
+  /** "รหัส 2403-C-12 · อำเภอบางคล้า". */
+  subtitle: string;
+  /** Registered (true) or deregistered; the header turns grey-red when deregistered. */
+  active: boolean;
+  /** "ลงทะเบียนอยู่" / "ยกเลิกแล้ว". */
+  activeLabel: string;
+  /** At least one LINE user reports for it. */
+  lineLinked: boolean;
+  /** "เชื่อม LINE แล้ว" / "ยังไม่มี LINE". */
+  lineLabel: string;
+  type: string;
+  categories: string;
+  tambon: string;
+  phone: string;
+  lastReported: string;
+  note?: string;
+  buttons?: CardButton[];
+}
+
+export type Card = InfoCard | ListCard | StandingCard | EstimateCard | ProducerCard;

@@ -89,6 +89,14 @@ export function createCourier(deps: CourierDeps) {
     }
   }
 
+  function settle(): void {
+    if (--inFlight === 0) {
+      const w = idleWaiters;
+      idleWaiters = [];
+      w.forEach((f) => f());
+    }
+  }
+
   /** Runs `work` after everything already queued for `key`, counting it as in flight until it settles. */
   function chain(key: string, work: () => Promise<void>): Promise<void> {
     inFlight++;
@@ -97,11 +105,7 @@ export function createCourier(deps: CourierDeps) {
       .catch((err) => log.error('outbox delivery failed', { err: String((err as Error)?.stack ?? err) }))
       .finally(() => {
         if (chains.get(key) === run) chains.delete(key);
-        if (--inFlight === 0) {
-          const w = idleWaiters;
-          idleWaiters = [];
-          w.forEach((f) => f());
-        }
+        settle();
       });
     chains.set(key, run);
     return run;
@@ -119,6 +123,9 @@ export function createCourier(deps: CourierDeps) {
   async function poll(): Promise<void> {
     if (polling || stopped) return;
     polling = true;
+    // A poll that has claimed rows but not yet queued them counts as in flight, so idle() cannot resolve between a
+    // poll's claim and its sends (the just-committed rows an event's own send found already claimed by the poll).
+    inFlight++;
     try {
       for (let full = true; full && !stopped; ) {
         const rows = await claimDue(db, { limit, leaseS });
@@ -134,6 +141,7 @@ export function createCourier(deps: CourierDeps) {
       dbDown = true;
     } finally {
       polling = false;
+      settle();
     }
   }
   const timer = setInterval(() => void poll(), deps.pollMs ?? 1000);

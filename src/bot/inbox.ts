@@ -22,6 +22,21 @@ export async function recordEvents(pool: pg.Pool, events: BotEvent[]): Promise<B
   return events.filter((e) => fresh.has(e.id));
 }
 
+/**
+ * An event that occurred longer ago than this reached us late: LINE's reply token is void 20 minutes after the event
+ * occurred (also on a redelivery), and LINE does not publish how long it keeps redelivering. Such events are logged
+ * and handled like any other, once: the inbox dedupes on webhookEventId for 7 days after handling
+ * (jobs/inbox-cleanup.ts), and the answer goes out as a push when the reply token is refused.
+ */
+export const LATE_EVENT_MS = 20 * 60_000;
+
+/** The events of `events` that occurred more than LATE_EVENT_MS before `now`, with their age in minutes. */
+export function lateEvents(events: BotEvent[], now: Date): { event: BotEvent; ageMinutes: number }[] {
+  return events
+    .filter((e) => now.getTime() - e.occurredAt.getTime() > LATE_EVENT_MS)
+    .map((event) => ({ event, ageMinutes: Math.floor((now.getTime() - event.occurredAt.getTime()) / 60_000) }));
+}
+
 /** Claims the event inside the caller's transaction; false when it already took effect. */
 export async function claimEvent(tx: Tx, id: string): Promise<boolean> {
   const n = await tx.$executeRaw`

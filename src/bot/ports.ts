@@ -1,8 +1,7 @@
 // What the bot needs from the outside world, as interfaces; src/line/ implements them for LINE.
 import type { Reply } from './reply.js';
 import type { Role } from '../db/generated/enums.js';
-import type { ReportScope, ReportType } from '../domain/reports/catalogue.js';
-import type { ReportPeriod } from '../domain/reports/period.js';
+import type { ReportRequestRow } from '../domain/reports/requests.js';
 
 export class ReplyTokenRejected extends Error {}
 
@@ -17,17 +16,24 @@ export interface LinePort {
   setRichMenu(lineUserId: string, role: Role | null): Promise<void>;
 }
 
-/** A report someone asked for in chat: made after the conversation's transaction committed, and pushed. */
-export interface ReportTask {
+/** A report someone asked for in chat: recorded with the conversation's transaction, made after it committed, pushed. */
+export type ReportTask = ReportRequestRow;
+
+/** A district's invite sheet asked for in chat: codes issued and the PDF made after commit, then pushed. */
+export interface InviteSheetTask {
   lineUserId: string;
-  /** Business key of the push (from the event): the same event never pushes twice. */
+  /** Business key of the push (from the event). */
   key: string;
-  request: { type: ReportType; scope: ReportScope; period: ReportPeriod; format: 'pdf' | 'xlsx' };
+  /** The officer who asked (a user id): the codes are issued under its authority. */
+  userId: number;
+  districtId: number;
 }
 
 /** Makes a report file in the background and pushes its download card (src/jobs/report-delivery.ts). */
 export interface ReportPort {
   deliver(task: ReportTask): Promise<void>;
+  /** The invite sheet (src/jobs/invite-sheet-delivery.ts); absent where not wired. */
+  deliverInviteSheet?(task: InviteSheetTask): Promise<void>;
 }
 
 /** Why a bulk send failed: the monthly quota is spent (stop), worth retrying with the same key, or refused for good. */

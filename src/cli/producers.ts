@@ -8,6 +8,8 @@ import { CATEGORY_SHORT_TH, PRODUCER_TYPE_SHORT_TH } from '../domain/catalog.js'
 import { applyRegisterPlan, planRegisterImport } from '../domain/registry/import-register.js';
 import { deregisterProducer, reactivateProducer } from '../domain/registry/deregister.js';
 import { issueInviteSheet } from '../domain/registry/invite-sheet.js';
+import { driveStandings, setDriveWorkers } from '../domain/registry/drive.js';
+import { currentReview, openReview, reviewSummary } from '../domain/registry/review.js';
 import { renderInviteSheet } from '../reports/invite-sheet.js';
 import { formatDayTh } from '../domain/thai-format.js';
 import { dayKeyOf } from '../domain/fiscal-period.js';
@@ -28,10 +30,17 @@ const USAGE = `การใช้งาน / usage:
   npm run producers -- deregister <รหัสผู้ผลิต> --reason <เหตุผล>   ยกเลิกการลงทะเบียน (ประวัติยังอยู่; ไม่ต้องรายงานตั้งแต่เดือนถัดไป)
   npm run producers -- reactivate <รหัสผู้ผลิต>   กลับมาลงทะเบียน / undo a deregistration
   npm run producers -- invites --district <ชื่อหรือรหัส> [--out บัตรเชิญ.pdf] [--days 30]
-      บัตรเชิญแบบตัดแจก (A4) สำหรับผู้ผลิตที่ยังไม่ใช้ LINE; พิมพ์ใหม่แทนรหัสเดิมที่ยังไม่ใช้ / cut-out invite cards`;
+      บัตรเชิญแบบตัดแจก (A4) สำหรับผู้ผลิตที่ยังไม่ใช้ LINE; พิมพ์ใหม่แทนรหัสเดิมที่ยังไม่ใช้ / cut-out invite cards
+  npm run producers -- drive set --district <ชื่อหรือรหัส> --workers <จำนวน>   จำนวนพัฒนากรของอำเภอ (เป้า ๑ พก. ๑ กลุ่ม)
+  npm run producers -- drive --province <ชื่อหรือรหัส>   กลุ่มผู้ผลิตชุมชนใหม่ในปีงบประมาณ เทียบจำนวนพัฒนากร รายอำเภอ
+  npm run producers -- review open --province <ชื่อหรือรหัส> [--from YYYY-MM-DD] [--months 6]   เปิดการทบทวนทะเบียน
+  npm run producers -- review --province <ชื่อหรือรหัส>   ผลการทบทวนรายอำเภอ / per-district review status`;
 
 const Args = z.object({
-  command: z.enum(['import', 'template', 'list', 'deregister', 'reactivate', 'invites']),
+  command: z.enum(['import', 'template', 'list', 'deregister', 'reactivate', 'invites', 'drive', 'review']),
+  workers: z.coerce.number().int().min(0).max(500).optional(),
+  months: z.coerce.number().int().min(1).max(36).default(6),
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD').optional(),
   days: z.coerce.number().int().min(1).max(90).default(30),
   reason: z.string().max(200).optional(),
   file: z.string().optional(),
@@ -52,6 +61,7 @@ const { values, positionals } = parseArgs({
   strict: true,
   options: {
     province: { type: 'string' }, district: { type: 'string' }, out: { type: 'string' }, reason: { type: 'string' }, days: { type: 'string' },
+    workers: { type: 'string' }, months: { type: 'string' }, from: { type: 'string' },
     'dry-run': { type: 'boolean' }, 'skip-invalid': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
   },
 });
@@ -61,7 +71,7 @@ if (values.help || positionals.length === 0) {
 }
 const parsed = Args.safeParse({
   command: positionals[0], file: positionals[1], reason: values.reason, days: values.days, province: values.province, district: values.district, out: values.out,
-  dryRun: values['dry-run'], skipInvalid: values['skip-invalid'],
+  dryRun: values['dry-run'], skipInvalid: values['skip-invalid'], workers: values.workers, months: values.months, from: values.from,
 });
 if (!parsed.success) fail(parsed.error.issues.map((i) => `${i.path.join('.') || 'command'}: ${i.message}`).join('\n'));
 const a = parsed.data;
@@ -103,6 +113,34 @@ try {
       a.command === 'deregister' ? deregisterProducer(tx, null, p.id, a.reason!, new Date()) : reactivateProducer(tx, null, p.id),
     ).catch((e: Error) => fail(e.message));
     console.log(`${done.name} (${done.registrationCode}): ${done.active ? 'ลงทะเบียนอยู่' : `ยกเลิกการลงทะเบียนแล้ว — ${done.deregisterReason}`}`);
+  } else if (a.command === 'drive') {
+    if (a.file === 'set') {
+      if (!where.districtId || a.workers === undefined) fail('ต้องระบุ --district และ --workers');
+      await db.$transaction((tx) => setDriveWorkers(tx, where.districtId!, a.workers!, new Date()));
+    }
+    const districts = await db.district.findMany({
+      where: where.districtId ? { id: where.districtId } : where.provinceId ? { provinceId: where.provinceId } : { id: -1 },
+      orderBy: { id: 'asc' },
+    });
+    if (!districts.length) fail('ต้องระบุ --district หรือ --province');
+    const standings = await db.$transaction((tx) => driveStandings(tx, districts.map((d) => d.id), new Date()));
+    for (const d of districts) {
+      const s = standings.get(d.id)!;
+      console.log(`อำเภอ${d.nameTh}	กลุ่มผู้ผลิตชุมชนใหม่ปีงบประมาณ ${s.fiscalYear}: ${s.newGroups}	พัฒนากร: ${s.workers ?? 'ยังไม่ได้ตั้ง'}`);
+    }
+  } else if (a.command === 'review') {
+    if (!where.provinceId) fail('ต้องระบุ --province');
+    if (a.file === 'open') {
+      const asOf = a.from ? new Date(`${a.from}T00:00:00+07:00`) : new Date();
+      if (Number.isNaN(asOf.getTime())) fail(`วันที่ไม่ถูกต้อง: ${a.from}`);
+      const r = await db.$transaction((tx) => openReview(tx, null, where.provinceId!, asOf, a.months, new Date())).catch((e: Error) => fail(e.message));
+      console.log(`เปิดการทบทวนแล้ว (รอบ ${r.id}): ผู้ผลิตที่ไม่รายงาน ${r.idleMonths} เดือน ${r.from} ถึง ${r.to}`);
+    }
+    const r = await currentReview(db, where.provinceId);
+    if (!r) fail('จังหวัดนี้ยังไม่ได้เปิดการทบทวน: npm run producers -- review open --province <ชื่อ>');
+    for (const d of await db.$transaction((tx) => reviewSummary(tx, null, r))) {
+      console.log(`อำเภอ${d.nameTh}	รายการ ${d.listed}	ยังดำเนินการ ${d.kept}	ยกเลิก ${d.deregistered}	เหลือ ${d.remaining}	${d.completedAt ? 'ยืนยันแล้ว' : 'ยังไม่ยืนยัน'}`);
+    }
   } else if (a.command === 'invites') {
     if (!where.districtId) fail('ต้องระบุ --district');
     const now = new Date();

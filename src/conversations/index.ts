@@ -1,6 +1,7 @@
 // The bot's conversations wired for the router: every feature module's flows, start words and actions, plus
 // follow/unfollow, help and menu.
 import type { Db } from '../db/client.js';
+import type { InviteGuardSettings } from '../domain/invite-guard.js';
 import { normaliseWord, type BotDefinition } from '../bot/router.js';
 import type { BotModule } from './module.js';
 import { ONBOARDING_MODULES, onFollow, onUnfollow, onUnbound } from './onboarding.js';
@@ -12,19 +13,39 @@ import { provinceModules } from './province-review.js';
 import { targetsModule } from './targets.js';
 import { deadlinesModule } from './deadlines.js';
 import { reportsModule } from './reports.js';
+import { estimatesModule } from './estimates.js';
+import { estimateCertifyModule } from './estimate-certify.js';
 import { refuseStart } from './start-rights.js';
+import { deleteEntryModule } from './delete-entry.js';
+import { registryModule } from './registry.js';
+import { inviteSheetModule } from './invite-sheet.js';
+import { registerReviewModule } from './register-review.js';
 
-/** Feature modules; add yours here (one line). */
-const MODULES: BotModule[] = [salesEntryModule, ...ONBOARDING_MODULES, districtReviewModule, ...provinceModules, targetsModule, deadlinesModule, reportsModule];
+/** Feature modules; add yours here (one line each). */
+const MODULES: BotModule[] = [
+  salesEntryModule,
+  ...ONBOARDING_MODULES,
+  districtReviewModule,
+  ...provinceModules,
+  targetsModule,
+  deadlinesModule,
+  reportsModule,
+  deleteEntryModule,
+  estimatesModule,
+  estimateCertifyModule,
+  registryModule,
+  inviteSheetModule,
+  registerReviewModule,
+];
 
-export function botDefinition(_deps: { db: Db }): BotDefinition {
+export function botDefinition(deps: { db: Db; inviteGuard?: InviteGuardSettings }): BotDefinition {
   const def: BotDefinition = {
     flows: [],
     startWords: {},
     actions: {},
     onFollow,
     onUnfollow,
-    onUnbound,
+    onUnbound: (ctx, input) => onUnbound(ctx, input, deps.inviteGuard),
     help: async (ctx) => helpFor(ctx.actor),
     menu: async (ctx) => menuFor(ctx.actor),
     understand: answerKeyword,

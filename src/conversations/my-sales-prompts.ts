@@ -5,6 +5,7 @@ import { card, say, type Reply } from '../bot/reply.js';
 import { CATEGORY_SHORT_TH, STATUS_TH } from '../domain/catalog.js';
 import { monthRange } from '../domain/fiscal-period.js';
 import type { MonthSummary, MySales } from '../domain/my-sales.js';
+import { isDeletable } from '../domain/sales-delete.js';
 import { formatBaht, formatFiscalYearTh, formatMonthTh, formatPercentChange } from '../domain/thai-format.js';
 
 const baht = (s: bigint) => `${formatBaht(s)} บาท`;
@@ -51,7 +52,13 @@ export function mySalesCard(s: MySales, producerId: number, own: boolean): Reply
       ...s.recent.map(monthSection),
     ],
     note: 'นับเฉพาะยอดที่ส่งแล้ว (รวมที่รอยืนยัน)',
-    buttons: [{ label: 'รายงานยอดขาย', postback: { action: 'start', params: { flow: 'sales-entry', producerId: String(producerId) } }, display: 'รายงานยอดขาย', style: 'primary' }],
+    buttons: [
+      { label: 'รายงานยอดขาย', postback: { action: 'start', params: { flow: 'sales-entry', producerId: String(producerId) } }, display: 'รายงานยอดขาย', style: 'primary' },
+      // Offered only while an entry shown may still be deleted (the district has not confirmed it).
+      ...(s.recent.some((m) => m.lines.some((l) => isDeletable(l.status)))
+        ? [{ label: 'ลบรายการ', postback: { action: 'start', params: { flow: 'delete-entry', producerId: String(producerId) } }, display: 'ลบรายการยอดขาย', style: 'secondary' as const }]
+        : []),
+    ],
   };
   return [card(c, [say('เมนู')])];
 }

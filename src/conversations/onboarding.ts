@@ -8,6 +8,7 @@ import type { Role } from '../db/generated/enums.js';
 import type { User } from '../db/generated/client.js';
 import { actorOf } from '../domain/actor.js';
 import { DEFAULT_DUE_DAYS, dayKeyOf } from '../domain/fiscal-period.js';
+import { DEFAULT_INVITE_GUARD, type GlobalLockout, type InviteGuardSettings } from '../domain/invite-guard.js';
 import { CODE_LENGTH, redeemInvite } from '../domain/invites.js';
 import { formatDayTh } from '../domain/thai-format.js';
 import { inviteModule } from './invite.js';
@@ -95,11 +96,26 @@ function wrongCode(remaining: number): string {
   return `รหัสไม่ถูกต้อง เหลือโอกาสอีก ${remaining} ครั้ง\nกรุณาตรวจสอบแล้วพิมพ์ใหม่ ${CODE_HELP}`;
 }
 
-export async function onUnbound(ctx: Ctx, input: Input): Promise<Reply[]> {
+/** "14:32 น.", with the day when it is not today (Bangkok). */
+function untilTh(until: Date, now: Date): string {
+  return dayKeyOf(until) === dayKeyOf(now) ? clockTh(until) : `${clockTh(until)} วันที่ ${formatDayTh(dayKeyOf(until))}`;
+}
+
+/** The department's users are told once, when wrong codes from many accounts close code entry. */
+async function alertDepartment(ctx: Ctx, lockout: GlobalLockout, guard: InviteGuardSettings): Promise<void> {
+  const admins = await ctx.tx.user.findMany({ where: { role: 'DEPARTMENT_ADMIN', active: true }, select: { lineUserId: true } });
+  const msg =
+    `⚠️ แจ้งเตือนความปลอดภัย: มีการใส่รหัสเชิญผิด ${lockout.failures} ครั้ง ภายใน ${Math.round(guard.windowMs / 60_000)} นาที ` +
+    `(จากทุกบัญชีรวมกัน)\nระบบปิดรับรหัสเชิญทั้งหมดชั่วคราวถึง ${untilTh(lockout.until, ctx.now)} ` +
+    'แล้วจะเปิดรับเองโดยอัตโนมัติ ผู้ที่ผูกบัญชีแล้วใช้งานได้ตามปกติ';
+  for (const a of admins) await ctx.push(a.lineUserId, [text(msg)], `invite-global-lockout:${lockout.id}:${a.lineUserId}`);
+}
+
+export async function onUnbound(ctx: Ctx, input: Input, guard?: InviteGuardSettings): Promise<Reply[]> {
   if (ctx.user.role && !ctx.user.active) return welcomeBack(ctx, ctx.user, null);
   if (input.kind !== 'text') return [text(`กรุณาพิมพ์รหัสเชิญเพื่อเริ่มใช้งาน\n${CODE_HELP}\n${NO_CODE}`)];
 
-  const r = await redeemInvite(ctx.tx, ctx.user.id, input.text, ctx.now, ctx.event.id);
+  const r = await redeemInvite(ctx.tx, ctx.user.id, input.text, ctx.now, ctx.event.id, guard);
   if (r.ok) {
     const user = await ctx.tx.user.findUniqueOrThrow({ where: { id: ctx.user.id } });
     ctx.afterCommit(() => ctx.line.setRichMenu(user.lineUserId, r.role));
@@ -113,6 +129,13 @@ export async function onUnbound(ctx: Ctx, input: Input): Promise<Reply[]> {
     }
     case 'wrong':
       return [text(wrongCode(r.remaining))];
+    case 'closed': {
+      if (r.tripped) await alertDepartment(ctx, r.tripped, guard ?? DEFAULT_INVITE_GUARD);
+      const closed =
+        `ขณะนี้ระบบปิดรับรหัสเชิญชั่วคราว เพราะมีการใส่รหัสผิดจำนวนมาก กรุณาพิมพ์รหัสอีกครั้งหลังเวลา ${untilTh(r.until, ctx.now)}\n` +
+        'รหัสที่ได้รับจากเจ้าหน้าที่ (ที่ยังไม่หมดอายุ) ยังใช้ได้ตามเดิม';
+      return [text(r.tripped ? `รหัสไม่ถูกต้อง\n${closed}` : `${closed} (ครั้งนี้ไม่นับเป็นการใส่รหัสผิด)`)];
+    }
     case 'used':
       return [text('รหัสนี้ถูกใช้แล้ว (ใช้ได้ครั้งเดียว) กรุณาขอรหัสใหม่จากเจ้าหน้าที่\n(ไม่นับเป็นการใส่รหัสผิด)')];
     case 'expired':

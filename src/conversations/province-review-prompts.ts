@@ -1,5 +1,5 @@
-// What the province-confirmation conversation shows: the district list of a month (pages of 10), one district's
-// detail card (รต.3 by product type) with confirm / send back, the send-back reason question and its confirmation.
+// What the province-confirmation conversation shows: the district list of a month (all districts, in cards of up to
+// 12), the preview of "ยืนยันทุกอำเภอที่พร้อม", one district's detail card (รต.3 by product type) with confirm / send back, the send-back reason question and its confirmation.
 import type { CardButton, InfoCard, ListCard } from '../bot/cards.js';
 import { card, say, tap, text, type Choice, type Reply } from '../bot/reply.js';
 import { CATEGORIES, CATEGORY_SHORT_TH, CATEGORY_TH } from '../domain/catalog.js';
@@ -11,7 +11,6 @@ import type { ProvinceReviewState, ReviewStep } from './province-review-state.js
 import { reasonTag } from './unlock-prompts.js';
 
 export const FLOW = 'province-review';
-export const PAGE_SIZE = 10;
 const baht = (s: bigint) => `${formatBaht(s)} บาท`;
 const monthTh = (m: string) => formatMonthTh(m as MonthKey);
 export const pb = (action: string, token: string, params: Record<string, string> = {}) => ({ action, params: { t: token, ...params } });
@@ -38,37 +37,98 @@ function itemDetail(d: DistrictMonthSummary): string {
   return `รวม ${baht(d.total)} · ${d.entries} รายการ`;
 }
 
-export const pageCount = (o: ProvinceMonthOverview): number => Math.max(1, Math.ceil(o.districts.length / PAGE_SIZE));
+/** Most districts one list card holds (LINE shows a bubble's items on a phone screen or two; the card's limit is 12). */
+export const CARD_SIZE = 12;
 
-function listChoices(s: ProvinceReviewState, pages: number): Choice[] {
+/** The province's districts in cards of at most CARD_SIZE, as even as possible (32 → 11, 11, 10). */
+export function cardsOf<T>(items: readonly T[]): T[][] {
+  const cards = Math.max(1, Math.ceil(items.length / CARD_SIZE));
+  const size = Math.max(1, Math.ceil(items.length / cards));
+  return Array.from({ length: cards }, (_, i) => items.slice(i * size, (i + 1) * size)).filter((c) => c.length > 0);
+}
+
+export const CONFIRM_ALL_LABEL = 'ยืนยันอำเภอที่พร้อม';
+
+function listChoices(s: ProvinceReviewState, ready: number): Choice[] {
   const choices: Choice[] = [];
-  if (s.page + 1 < pages) choices.push(tap('หน้าถัดไป ▶', pb('pr-page', s.token, { p: String(s.page + 1) }), 'หน้าถัดไป'));
-  if (s.page > 0) choices.push(tap('◀ หน้าก่อน', pb('pr-page', s.token, { p: String(s.page - 1) }), 'หน้าก่อน'));
+  if (ready > 0) choices.push(tap(CONFIRM_ALL_LABEL, pb('pr-all', s.token), 'ยืนยันทุกอำเภอที่พร้อม'));
   for (const m of s.months) if (m !== s.month) choices.push(tap(monthTh(m), pb('pr-month', s.token, { m }), `ดูเดือน${monthTh(m)}`));
   choices.push(say('คำขอปลดล็อก'), say('เมนู'));
   return choices;
 }
 
-/** One page of the month's districts, with the province's confirmed total so far. */
+/**
+ * Every district of the month in one answer (one card up to 12 districts, else two or three cards: the largest
+ * province has 32), with the province's confirmed total so far and, when some are ready, "ยืนยันทุกอำเภอที่พร้อม".
+ */
 export function listPrompt(s: ProvinceReviewState, o: ProvinceMonthOverview): Reply[] {
-  const pages = pageCount(o);
-  const page = Math.min(s.page, pages - 1);
-  const shown = o.districts.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
+  const cards = cardsOf(o.districts.map((d, i) => ({ d, no: i + 1 })));
+  const ready = o.districts.filter((d) => d.state === 'ready').length;
   const cats = CATEGORIES.filter((c) => o.confirmedByCategory[c] > 0n).map((c) => `${CATEGORY_SHORT_TH[c]} ${formatBahtCompact(o.confirmedByCategory[c])}`);
-  const c: ListCard = {
-    kind: 'list',
-    altText:
-      `ยืนยันระดับจังหวัด ${o.provinceName} เดือน${monthTh(o.month)}${pages > 1 ? ` (หน้า ${page + 1}/${pages})` : ''}: ` +
-      shown.map((d) => `${d.nameTh} ${stateTh(d)}${d.entries ? ` ${baht(d.total)}` : ''}`).join('; '),
-    title: `ยืนยันข้อมูลระดับจังหวัด เดือน${monthTh(o.month)}`,
-    subtitle: `จังหวัด${o.provinceName}${pages > 1 ? ` · หน้า ${page + 1} จาก ${pages}` : ''}`,
-    items: shown.map((d, i) => ({ no: `${page * PAGE_SIZE + i + 1}.`, title: `อำเภอ${d.nameTh}`, detail: itemDetail(d), status: stateTh(d), button: itemButton(s, d) })),
-    footer:
-      `จังหวัดยืนยันแล้ว ${o.confirmedDistricts} จาก ${o.districts.length} อำเภอ · รวม ${baht(o.confirmedTotal)}` +
-      (cats.length ? `\n${cats.join(' · ')}` : ''),
-  };
-  return [card(c, listChoices({ ...s, page }, pages))];
+  const footer =
+    `จังหวัดยืนยันแล้ว ${o.confirmedDistricts} จาก ${o.districts.length} อำเภอ · รวม ${baht(o.confirmedTotal)}` +
+    (ready ? `\nพร้อมให้จังหวัดยืนยัน ${ready} อำเภอ` : '') +
+    (cats.length ? `\n${cats.join(' · ')}` : '');
+  const last = cards.length - 1;
+  return cards.map((shown, i) => {
+    const range = cards.length > 1 ? ` · อำเภอที่ ${shown[0]!.no}–${shown[shown.length - 1]!.no} จาก ${o.districts.length}` : '';
+    const c: ListCard = {
+      kind: 'list',
+      altText:
+        `ยืนยันระดับจังหวัด ${o.provinceName} เดือน${monthTh(o.month)}${cards.length > 1 ? ` (${i + 1}/${cards.length})` : ''}: ` +
+        shown.map(({ d }) => `${d.nameTh} ${stateTh(d)}${d.entries ? ` ${baht(d.total)}` : ''}`).join('; '),
+      title: `ยืนยันข้อมูลระดับจังหวัด เดือน${monthTh(o.month)}`,
+      subtitle: `จังหวัด${o.provinceName}${range}`,
+      items: shown.map(({ d, no }) => ({ no: `${no}.`, title: `อำเภอ${d.nameTh}`, detail: itemDetail(d), status: stateTh(d), button: itemButton(s, d) })),
+      ...(i === last ? { footer } : {}),
+      ...(i === last && ready
+        ? { buttons: [{ label: CONFIRM_ALL_LABEL, postback: pb('pr-all', s.token), display: `ยืนยันทุกอำเภอที่พร้อม (${ready} อำเภอ)`, style: 'primary' as const }] }
+        : {}),
+    };
+    return card(c, i === last ? listChoices(s, ready) : undefined);
+  });
 }
+
+/** The preview of "ยืนยันทุกอำเภอที่พร้อม": which districts, how many entries, the total; nothing is written yet. */
+export function confirmAllPrompt(s: ReviewStep<'confirm-all'>, p: { provinceName: string; notReady: Record<'waiting' | 'not-started' | 'province-confirmed', number> }, problem?: string): Reply[] {
+  const total = s.districts.reduce((t, d) => t + BigInt(d.total), 0n);
+  const entries = s.districts.reduce((t, d) => t + d.entries, 0);
+  const n = s.districts.length;
+  const left = [
+    p.notReady.waiting ? `รออำเภอยืนยัน ${p.notReady.waiting} อำเภอ` : '',
+    p.notReady['not-started'] ? `ยังไม่มีรายงาน ${p.notReady['not-started']} อำเภอ` : '',
+    p.notReady['province-confirmed'] ? `จังหวัดยืนยันไปแล้ว ${p.notReady['province-confirmed']} อำเภอ` : '',
+  ].filter(Boolean);
+  const c: InfoCard = {
+    kind: 'info',
+    altText: `ก่อนยืนยัน จังหวัด${p.provinceName} เดือน${monthTh(s.month)}: จะยืนยัน ${n} อำเภอ ${entries} รายการ รวม ${baht(total)} — ` + s.districts.map((d) => d.name).join(', '),
+    title: 'ตรวจก่อนยืนยันทุกอำเภอที่พร้อม',
+    subtitle: `จังหวัด${p.provinceName} · ${monthTh(s.month)}`,
+    tone: 'neutral',
+    sections: [
+      {
+        rows: [
+          { label: 'จะยืนยัน', value: `${n} อำเภอ (${entries} รายการ)`, emphasis: true },
+          { label: 'ยอดรวม', value: baht(total), emphasis: true },
+        ],
+      },
+      { heading: 'อำเภอที่จะยืนยัน', rows: s.districts.map((d, i) => ({ label: `${i + 1}. อำเภอ${d.name}`, value: baht(BigInt(d.total)) })) },
+    ],
+    note:
+      (problem ? `${problem}\n` : '') +
+      (left.length ? `ยังไม่ยืนยันในครั้งนี้: ${left.join(' · ')}\n` : '') +
+      'เมื่อยืนยันแล้ว ข้อมูลส่งถึงศูนย์เขตและกรมฯ และเดือนนี้ของอำเภอเหล่านี้ถูกล็อก',
+    buttons: [
+      { label: `ยืนยัน ${n} อำเภอ`, postback: pb('pr-all-ok', s.token, { h: confirmAllKey(s.districts) }), display: `ยืนยัน ${n} อำเภอ`, style: 'primary' },
+      { label: 'ยังไม่ยืนยัน', postback: pb('pr-list', s.token), display: 'ยังไม่ยืนยัน กลับไปรายการอำเภอ', style: 'link' },
+    ],
+  };
+  return [card(c, [tap('กลับไปรายการอำเภอ', pb('pr-list', s.token), 'กลับไปรายการอำเภอ'), say('เมนู')])];
+}
+
+/** Fingerprint of the districts a preview showed, carried by its button: a tap on an older preview confirms nothing. */
+export const confirmAllKey = (districts: ReviewStep<'confirm-all'>['districts']): string =>
+  reasonTag(districts.map((d) => `${d.id}:${d.revision ?? ''}:${d.entries}:${d.total}`).join(','));
 
 /** One district-month: totals by product type, entry counts, and what the province may do. */
 export function detailPrompt(s: ProvinceReviewState, d: DistrictMonthSummary): Reply[] {

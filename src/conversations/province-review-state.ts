@@ -26,6 +26,24 @@ export const ProvinceReviewState = z.discriminatedUnion('step', [
     districtName: z.string(),
     reason: z.string().min(REASON_MIN).max(REASON_MAX),
   }),
+  /** The preview of "ยืนยันทุกอำเภอที่พร้อม": the districts shown, as shown; only its button (or a typed "ยืนยัน")
+   * confirms them, and only those still as shown. */
+  Base.extend({
+    step: z.literal('confirm-all'),
+    districts: z
+      .array(
+        z.object({
+          id: z.number().int().positive(),
+          name: z.string().min(1).max(100),
+          revision: z.number().int().nullable(),
+          entries: z.number().int().min(1),
+          /** Satang, as a string. */
+          total: z.string().regex(/^\d{1,20}$/),
+        }),
+      )
+      .min(1)
+      .max(100),
+  }),
 ]);
 export type ProvinceReviewState = z.infer<typeof ProvinceReviewState>;
 export type ReviewStep<K extends ProvinceReviewState['step']> = Extract<ProvinceReviewState, { step: K }>;

@@ -9,6 +9,7 @@ import type { Ctx } from '../bot/context.js';
 import { defaultReportingMonth, fiscalYearMonths, fiscalYearOf, monthParts, type MonthKey } from '../domain/fiscal-period.js';
 import { REPORTS, REPORT_TYPES, type ReportType } from '../domain/reports/catalogue.js';
 import { periodOf } from '../domain/reports/period.js';
+import { recordReportRequest } from '../domain/reports/requests.js';
 import { asksProvince, reportProvincesFor, reportScopeFor, reportTypesFor } from '../domain/reports/report-scope.js';
 import { RuleError } from '../domain/errors.js';
 import { formatMonthTh } from '../domain/thai-format.js';
@@ -98,6 +99,7 @@ export const reportsFlow: Flow<S> = {
           key: `report:${ctx.event.id}`,
           request: { type: s.type, scope, period: periodOf(fiscalYearOf(month), monthParts(month).month), format },
         };
+        await recordReportRequest(ctx.tx, task, ctx.now);
         const reports = ctx.reports;
         ctx.afterCommit(() => reports.deliver(task));
         return done(text(`กำลังจัดทำ${REPORTS[s.type].title} เดือน${formatMonthTh(month)} สักครู่ระบบจะส่งลิงก์ดาวน์โหลดให้ในแชตนี้`));

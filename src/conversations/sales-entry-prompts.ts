@@ -23,6 +23,8 @@ const pb = (action: string, token: string, params: Record<string, string> = {}) 
 /** "ย้อนกลับ": the previous question again, keeping what was already answered. */
 const back = (token: string): Choice => tap('ย้อนกลับ', pb('se-back', token), 'ย้อนกลับ');
 const cancel = say('ยกเลิก');
+/** An entry that exists already (not district-confirmed, or it could not be opened) may be deleted instead. */
+const deleteChoice = (token: string): Choice => tap('ลบรายการนี้', pb('se-delete', token), 'ลบรายการนี้');
 
 /** The one-message example: all four amounts, so typing it as shown asks nothing more. */
 export const ONE_MESSAGE_EXAMPLE = 'หน้าร้าน 120,000 ออนไลน์ 5,000 ส่งออก 0 ส่งออกออนไลน์ 0';
@@ -79,6 +81,7 @@ export function amountsPrompt(s: StepOf<'amounts'>): Reply[] {
   }
   choices.push(tap('กรอกทีละช่อง', pb('se-guided', s.token), 'กรอกทีละช่อง'));
   choices.push(tap('ไม่มียอดขาย', pb('se-zero', s.token), 'เดือนนี้ไม่มียอดขาย'));
+  if (s.revision !== null) choices.push(deleteChoice(s.token));
   choices.push(back(s.token), cancel);
   lines.push(
     '',
@@ -170,6 +173,7 @@ export function summaryCard(s: StepOf<'summary'>, lateNote: string | null): Repl
     { label: 'ยืนยัน ส่งข้อมูล', postback: pb('se-confirm', s.token), display: 'ยืนยัน', style: 'primary' },
     { label: 'แก้ไข', postback: pb('se-edit', s.token), display: 'แก้ไข', style: 'secondary' },
     { label: 'ยกเลิก', postback: pb('se-cancel', s.token), display: 'ยกเลิก', style: 'link' },
+    ...(s.revision !== null ? [{ label: 'ลบรายการนี้', postback: pb('se-delete', s.token), display: 'ลบรายการนี้', style: 'link' as const }] : []),
   ];
   const c: InfoCard = {
     kind: 'info',

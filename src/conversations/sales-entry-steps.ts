@@ -78,7 +78,7 @@ export async function chooseCategory(ctx: Ctx, s: StepOf<'category'>, category: 
   };
   if (existing) {
     const why = existing.status === 'RETURNED' && existing.returnReason ? `\nเหตุผลที่ส่งกลับ: ${existing.returnReason}` : '';
-    pre.push(text(`มีข้อมูลเดือนนี้อยู่แล้ว (${STATUS_TH[existing.status]}, รวม ${formatBaht(totalOf(amountsOf(existing)))} บาท)${why}\nตัวเลขที่กรอกใหม่จะแทนที่ของเดิม`));
+    pre.push(text(`มีข้อมูลเดือนนี้อยู่แล้ว (${STATUS_TH[existing.status]}, รวม ${formatBaht(totalOf(amountsOf(existing)))} บาท)${why}\nตัวเลขที่กรอกใหม่จะแทนที่ของเดิม (ถ้าไม่ควรมีรายการนี้ กด "ลบรายการนี้")`));
   }
   return next(state, ...pre, ...P.amountsPrompt(state));
 }

@@ -21,6 +21,7 @@ import {
   toAmounts,
   toStrings,
   type AmountStrings,
+  type ChosenState,
   type PartialAmountStrings,
   type StepOf,
 } from './sales-entry-state.js';
@@ -129,6 +130,13 @@ async function start(ctx: Ctx, args: Record<string, string>): Promise<Out> {
   return next(st, ...P.monthPrompt(st));
 }
 
+/** "ลบรายการนี้" on an entry that exists: the delete conversation takes over with that entry (it re-checks all). */
+async function toDelete(ctx: Ctx, s: ChosenState): Promise<Out> {
+  const existing = await findEntry(ctx.tx, ctx.actor!, s.producerId, s.month as MonthKey, s.category);
+  if (!existing) return stay(text('ไม่พบรายการนี้แล้ว (อาจถูกลบไปแล้ว)'), ...(await prompt(ctx, s)));
+  return switchTo('delete-entry', { producerId: String(s.producerId), entry: String(existing.id) });
+}
+
 /** "ไม่มียอดขายเดือนนี้" for every category of the producer that has no entry for the month yet. */
 async function noneForAll(ctx: Ctx, s: StepOf<'category'>): Promise<Out> {
   const own = await ownCategories(ctx, s.producerId);
@@ -165,6 +173,7 @@ async function advance(ctx: Ctx, s: S, input: Input): Promise<Out> {
   const raw = input.kind === 'text' ? input.text : '';
   const again = async (...pre: Reply[]) => stay<S>(...pre, ...(await prompt(ctx, s)));
   if (pbAction === 'se-back' || BACK.has(squash(raw))) return back(ctx, s);
+  if (pbAction === 'se-delete' && 'revision' in s && s.revision !== null) return toDelete(ctx, s);
 
   switch (s.step) {
     case 'month': {

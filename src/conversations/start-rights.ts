@@ -11,6 +11,7 @@ import { text, type Reply } from '../bot/reply.js';
 export const FLOW_ACTIONS: Readonly<Record<string, readonly Action[]>> = {
   'sales-entry': ['sales.enter'],
   'pick-producer': ['sales.enter'],
+  'delete-entry': ['sales.enter'],
   'register-producer': ['producer.register'],
   invite: ['invite.producer', 'invite.district-officer'],
   'my-sales': ['sales.view'],
@@ -18,14 +19,22 @@ export const FLOW_ACTIONS: Readonly<Record<string, readonly Action[]>> = {
   'province-review': ['sales.province-confirm', 'sales.province-return'],
   'unlock-request': ['unlock.request'],
   'unlock-pending': ['unlock.decide'],
+  'unlock-refusal': ['unlock.decide'],
   progress: ['progress.view'],
   targets: ['progress.view', 'sales.view'],
+  // Estimates (ประมาณการ): the province sets them, each district certifies or corrects its own.
+  estimates: ['estimates.set', 'estimates.certify'],
+  'estimate-certify': ['estimates.certify'],
   // Everyone sees the dates that apply to them; only a producer's own reminders can be turned off (the flow says so).
   deadlines: ['sales.view'],
   'reminders-off': ['sales.view'],
   'reminders-on': ['sales.view'],
   // Officers of every level; which types and which place each may get is decided in domain/reports/report-scope.ts.
   reports: ['progress.view'],
+  // The district keeps its register; the province reads its districts' registers.
+  registry: ['registry.view'],
+  'invite-sheet': ['invite.producer'],
+  'register-review': ['registry.view'],
 };
 
 /** Roles allowed to start the flow, in the matrix's role order; null when the flow declares no actions. */

@@ -12,6 +12,7 @@ export const REQUEST_FLOW = 'unlock-request';
 export const PENDING_FLOW = 'unlock-pending';
 export const APPROVE = 'unlock-approve';
 export const REFUSE = 'unlock-refuse';
+export const REFUSAL_FLOW = 'unlock-refusal';
 const monthTh = (m: string) => formatMonthTh(m as MonthKey);
 
 /** A short fingerprint of a reason, carried by a confirmation button: a tap on an older confirmation (the reason
@@ -19,7 +20,7 @@ const monthTh = (m: string) => formatMonthTh(m as MonthKey);
 export const reasonTag = (reason: string): string => createHash('sha256').update(reason).digest('hex').slice(0, 8);
 
 export function monthPrompt(token: string, months: UnlockableMonth[]): Reply[] {
-  const lines = months.map((m) => `• ${monthTh(m.month)} — จังหวัดยืนยันเมื่อ ${whenTh(m.confirmedAt)}${m.pending ? ' (มีคำขอรอพิจารณาอยู่แล้ว)' : ''}`);
+  const lines = months.map((m) => `• ${monthTh(m.month)} — จังหวัดยืนยันเมื่อ ${whenTh(m.confirmedAt)}${m.pending ? ' (มีคำขอรอพิจารณาอยู่แล้ว)' : ''}${m.refused ? `\n  คำขอล่าสุดไม่อนุมัติ (${refusalWhy(m.refused.reason)})` : ''}`);
   return [
     text(`ขอปลดล็อกข้อมูลเดือนไหนคะ? เดือนที่จังหวัดยืนยันแล้ว:\n${lines.join('\n')}`, [
       ...months.map((m) => tap(monthTh(m.month), { action: 'ul-month', params: { t: token, m: m.month } }, `ขอปลดล็อกเดือน${monthTh(m.month)}`)),
@@ -96,11 +97,50 @@ export function approvedPush(v: UnlockView, reopened: number): Reply[] {
   ];
 }
 
+/** "เหตุผล: …", or that none was recorded (requests refused before reasons were asked). */
+const refusalWhy = (reason: string | null) => (reason ? `เหตุผล: ${reason}` : 'ไม่ได้บันทึกเหตุผล');
+
 export function refusedPush(v: UnlockView): Reply[] {
   return [
     text(
       `จังหวัดไม่อนุมัติคำขอปลดล็อกข้อมูลเดือน${monthTh(v.month)} ของอำเภอ${v.districtName} (โดย ${v.decidedBy} เมื่อ ${whenTh(v.decidedAt!)})\n` +
-        `เหตุผลที่ขอ: ${v.reason}\nข้อมูลยังคงล็อกอยู่ หากมีข้อสงสัย กรุณาติดต่อจังหวัด`,
+        `เหตุผลที่ไม่อนุมัติ: ${v.refusalReason ?? '-'}\nเหตุผลที่ขอ: ${v.reason}\n` +
+        'ข้อมูลยังคงล็อกอยู่ ถ้าแก้ตามที่จังหวัดแจ้งแล้ว พิมพ์ "ขอปลดล็อก" เพื่อขอใหม่ได้ หากมีข้อสงสัย กรุณาติดต่อจังหวัด',
+      [say('ขอปลดล็อก'), say('เมนู')],
+    ),
+  ];
+}
+
+/** Quick choices for the province's reason to refuse (label, the text it sends). */
+export const REFUSAL_REASONS: [string, string][] = [
+  ['เหตุผลยังไม่ชัดเจน', 'เหตุผลที่ขอยังไม่ชัดเจน กรุณาระบุผู้ผลิตและตัวเลขที่ต้องแก้ แล้วขอใหม่'],
+  ['แก้ในเดือนถัดไป', 'ให้ปรับยอดในการรายงานเดือนถัดไปแทน ไม่ต้องเปิดเดือนที่ยืนยันแล้ว'],
+  ['พ้นกำหนดแก้ไขแล้ว', 'พ้นกำหนดแก้ไขข้อมูลของเดือนนี้แล้ว'],
+  ['โทรคุยกันก่อน', 'กรุณาโทรประสานกับจังหวัดก่อนส่งคำขอใหม่'],
+];
+
+/** The province officer is asked why it refuses: quick choices or typed text. */
+export function refusalReasonPrompt(v: UnlockView, problem?: string): Reply[] {
+  return [
+    text(
+      `${problem ? `${problem}\n\n` : ''}ไม่อนุมัติคำขอปลดล็อกของอำเภอ${v.districtName} เดือน${monthTh(v.month)}\nเหตุผลที่ขอ: ${v.reason}\n\n` +
+        `กรุณาพิมพ์เหตุผลที่ไม่อนุมัติ (3–300 ตัวอักษร) หรือเลือกจากปุ่มด้านล่าง อำเภอจะเห็นเหตุผลนี้`,
+      [...REFUSAL_REASONS.map(([label, t]) => say(label, t)), say('ยกเลิก')],
+    ),
+  ];
+}
+
+/** The refusal said in full before it is sent: only "ยืนยันไม่อนุมัติ" (or a typed "ยืนยัน") decides. */
+export function refusalConfirmPrompt(token: string, v: UnlockView, reason: string, problem?: string): Reply[] {
+  return [
+    text(
+      `${problem ? `${problem}\n\n` : ''}ไม่อนุมัติคำขอปลดล็อกของอำเภอ${v.districtName} เดือน${monthTh(v.month)}\nเหตุผลที่ไม่อนุมัติ: ${reason}\n` +
+        'กด "ยืนยันไม่อนุมัติ" เพื่อแจ้งอำเภอ หรือ "แก้เหตุผล" เพื่อพิมพ์ใหม่',
+      [
+        tap('ยืนยันไม่อนุมัติ', { action: 'ur-ok', params: { t: token, id: String(v.id), h: reasonTag(reason) } }, 'ยืนยันไม่อนุมัติ'),
+        tap('แก้เหตุผล', { action: 'ur-edit', params: { t: token } }, 'แก้เหตุผล'),
+        say('ยกเลิก'),
+      ],
     ),
   ];
 }

@@ -13,11 +13,12 @@ import { normaliseWord } from '../bot/router.js';
 import { REASON_MAX, REASON_MIN } from '../domain/district-month.js';
 import type { MonthKey } from '../domain/fiscal-period.js';
 import { formatMonthTh } from '../domain/thai-format.js';
-import { decideUnlock, pendingUnlocks, requestUnlock, unlockableMonths, type Decision } from '../domain/unlocks.js';
+import { decideUnlock, pendingUnlocks, requestUnlock, unlockableMonths } from '../domain/unlocks.js';
 import { whenTh } from '../domain/when.js';
 import { MENU_WORDS } from './menu.js';
 import type { BotModule } from './module.js';
 import * as P from './unlock-prompts.js';
+import { unlockRefusalFlow } from './unlock-refusal.js';
 
 const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 const Token = z.string().min(4).max(16);
@@ -128,15 +129,14 @@ export const unlockPendingFlow: Flow<{ step: 'none' }> = {
   },
 };
 
-async function decide(ctx: Ctx, postback: Postback, decision: Decision): Promise<Reply[]> {
+/** อนุมัติ decides at once; a refusal (REFUSE) asks for the reason first (unlock-refusal.ts). */
+async function approve(ctx: Ctx, postback: Postback): Promise<Reply[]> {
   const id = Number(postback.params.id);
   if (!Number.isInteger(id) || id <= 0) return [text('ปุ่มนี้ใช้ไม่ได้แล้ว พิมพ์ "คำขอปลดล็อก" เพื่อดูคำขอที่รอพิจารณา')];
-  const r = await decideUnlock(ctx.tx, ctx.actor!, id, decision, ctx.now, ctx.event.id);
+  const r = await decideUnlock(ctx.tx, ctx.actor!, id, 'APPROVED', ctx.now, ctx.event.id);
   const v = r.request;
-  const message = decision === 'APPROVED' ? P.approvedPush(v, r.reopened) : P.refusedPush(v);
-  for (const u of r.notify) await ctx.push(u.lineUserId, message, `unlock-decided:${v.id}:${u.id}`);
-  const told = r.notify.length ? `แจ้ง${decision === 'APPROVED' ? 'ผู้ขอและเจ้าหน้าที่อำเภอ' : 'ผู้ขอ'}แล้ว` : 'ผู้ขอไม่ได้ใช้งานบอทแล้ว กรุณาแจ้งอำเภอทางโทรศัพท์';
-  if (decision === 'REFUSED') return [text(`ไม่อนุมัติคำขอปลดล็อกของอำเภอ${v.districtName} เดือน${formatMonthTh(v.month)} แล้ว ${told}`)];
+  for (const u of r.notify) await ctx.push(u.lineUserId, P.approvedPush(v, r.reopened), `unlock-decided:${v.id}:${u.id}`);
+  const told = r.notify.length ? 'แจ้งผู้ขอและเจ้าหน้าที่อำเภอแล้ว' : 'ผู้ขอไม่ได้ใช้งานบอทแล้ว กรุณาแจ้งอำเภอทางโทรศัพท์';
   return [
     text(
       `อนุมัติคำขอปลดล็อกแล้ว ✅ อำเภอ${v.districtName} เดือน${formatMonthTh(v.month)} เปิดให้แก้ไขแล้ว (${r.reopened} รายการกลับไปรออำเภอยืนยัน)\n` +
@@ -146,13 +146,13 @@ async function decide(ctx: Ctx, postback: Postback, decision: Decision): Promise
 }
 
 export const unlockModule: BotModule = {
-  flows: [unlockRequestFlow, unlockPendingFlow],
+  flows: [unlockRequestFlow, unlockPendingFlow, unlockRefusalFlow],
   startWords: {
     ขอปลดล็อก: { flow: P.REQUEST_FLOW },
     คำขอปลดล็อก: { flow: P.PENDING_FLOW },
   },
   actions: {
-    [P.APPROVE]: (ctx, postback) => decide(ctx, postback, 'APPROVED'),
-    [P.REFUSE]: (ctx, postback) => decide(ctx, postback, 'REFUSED'),
+    [P.APPROVE]: (ctx, postback) => approve(ctx, postback),
+    [P.REFUSE]: (ctx, postback, control) => control.start(P.REFUSAL_FLOW, { id: postback.params.id ?? '' }),
   },
 };

@@ -18,12 +18,16 @@ export type Action =
   | 'producer.register'
   | 'invite.producer'
   | 'invite.district-officer'
-  | 'progress.view';
+  | 'progress.view'
+  | 'estimates.set'
+  | 'estimates.certify'
+  | 'registry.view'
+  | 'registry.review-open';
 
 export const ACTIONS: readonly Action[] = [
   'sales.view', 'sales.enter', 'sales.district-confirm', 'sales.district-return', 'sales.province-confirm',
   'sales.province-return', 'unlock.request', 'unlock.decide', 'producer.register', 'invite.producer',
-  'invite.district-officer', 'progress.view',
+  'invite.district-officer', 'progress.view', 'estimates.set', 'estimates.certify', 'registry.view', 'registry.review-open',
 ];
 
 /** How far a role reaches for an action. */
@@ -42,6 +46,12 @@ export const MATRIX: Record<Action, Partial<Record<Role, Reach>>> = {
   'invite.producer': { DISTRICT_OFFICER: 'district' },
   'invite.district-officer': { PROVINCE_OFFICER: 'province' },
   'progress.view': { DISTRICT_OFFICER: 'district', PROVINCE_OFFICER: 'province', ZONE_ADMIN: 'zone', DEPARTMENT_ADMIN: 'nation' },
+  // Estimates (ประมาณการ): the province sets its districts' remaining months; each district certifies or corrects.
+  'estimates.set': { PROVINCE_OFFICER: 'province' },
+  'estimates.certify': { DISTRICT_OFFICER: 'district' },
+  // The producer register in chat: the district keeps it, the province reads its districts' registers.
+  'registry.view': { DISTRICT_OFFICER: 'district', PROVINCE_OFFICER: 'province' },
+  'registry.review-open': { PROVINCE_OFFICER: 'province' },
 };
 
 /** Where an action happens: the org units above it are always filled in. */

@@ -7,6 +7,7 @@ import type { Actor } from './actor.js';
 import { audit } from './audit.js';
 import { assertAllowed, placeOfDistrict, placeOfProducer } from './authorise.js';
 import { NotAuthorisedError, RuleError } from './errors.js';
+import { DEFAULT_INVITE_GUARD, globalLockout, recordWrongCode, type GlobalLockout, type InviteGuardSettings } from './invite-guard.js';
 
 /** No 0/O, 1/I/L, 5/S: easy to read aloud and to type on a phone. */
 const ALPHABET = '2346789ABCDEFGHJKMNPQRTUVWXYZ';
@@ -85,18 +86,31 @@ export type RedeemResult =
   /** A real code that was already used or has expired: not a guess, so it does not count as a wrong attempt. */
   | { ok: false; reason: 'used' }
   | { ok: false; reason: 'expired'; expiresAt: Date }
-  | { ok: false; reason: 'locked-now'; until: Date };
+  | { ok: false; reason: 'locked-now'; until: Date }
+  /** Too many wrong codes from all accounts: every code is refused until `until`. `tripped`: this attempt closed
+   * it (once per lockout: the department is alerted). */
+  | { ok: false; reason: 'closed'; until: Date; tripped: GlobalLockout | null };
 
 /**
  * Redeems a typed code for the user. Wrong codes count; the fifth locks the user out for 15 minutes. A used or
  * expired code is a real code (the person was given it), so it is explained and does not count. A code binds once
- * (conditional update on usedAt), and only before it expires.
+ * (conditional update on usedAt), and only before it expires. Wrong codes also count towards the global limit
+ * (invite-guard.ts): while it is closed, no code is looked up at all, right or wrong.
  */
-export async function redeemInvite(tx: Tx, userId: number, typed: string, now: Date, eventId?: string): Promise<RedeemResult> {
+export async function redeemInvite(
+  tx: Tx,
+  userId: number,
+  typed: string,
+  now: Date,
+  eventId?: string,
+  guard: InviteGuardSettings = DEFAULT_INVITE_GUARD,
+): Promise<RedeemResult> {
   const user = await tx.user.findUniqueOrThrow({ where: { id: userId } });
   if (user.inviteLockedUntil && user.inviteLockedUntil > now) return { ok: false, reason: 'locked', until: user.inviteLockedUntil };
   const code = canonicalCode(typed);
   if (!code) return { ok: false, reason: 'not-a-code' };
+  const closed = await globalLockout(tx, now);
+  if (closed) return { ok: false, reason: 'closed', until: closed.until, tripped: null };
   const invite = await tx.invite.findUnique({
     where: { code },
     include: { producer: true, district: { include: { province: true } }, province: true, zone: true },
@@ -104,14 +118,17 @@ export async function redeemInvite(tx: Tx, userId: number, typed: string, now: D
   if (invite?.usedAt) return { ok: false, reason: 'used' };
   if (invite && invite.expiresAt <= now) return { ok: false, reason: 'expired', expiresAt: invite.expiresAt };
   if (!invite) {
+    const tripped = await recordWrongCode(tx, userId, now, guard, eventId);
     const failures = (user.inviteLockedUntil && user.inviteLockedUntil <= now ? 0 : user.inviteFailures) + 1;
     if (failures >= MAX_FAILURES) {
       const until = new Date(now.getTime() + LOCKOUT_MS);
       await tx.user.update({ where: { id: userId }, data: { inviteFailures: 0, inviteLockedUntil: until } });
       await audit(tx, { actorId: userId, action: 'invite.lockout', entityType: 'User', entityId: userId, after: { until }, eventId });
+      if (tripped) return { ok: false, reason: 'closed', until: tripped.until, tripped };
       return { ok: false, reason: 'locked-now', until };
     }
     await tx.user.update({ where: { id: userId }, data: { inviteFailures: failures, inviteLockedUntil: null } });
+    if (tripped) return { ok: false, reason: 'closed', until: tripped.until, tripped };
     return { ok: false, reason: 'wrong', remaining: MAX_FAILURES - failures };
   }
   const claimed = await tx.invite.updateMany({ where: { id: invite.id, usedAt: null }, data: { usedAt: now, usedById: userId } });

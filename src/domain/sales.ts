@@ -68,7 +68,7 @@ const amountsOf = (e: Pick<SalesEntry, 'domesticOffline' | 'domesticOnline' | 'e
 export { amountsOf };
 
 /** Throws unless the district-month is still open (not province-confirmed); holds it shared until commit. */
-async function assertMonthOpen(tx: Tx, districtId: number, month: MonthKey): Promise<void> {
+export async function assertMonthOpen(tx: Tx, districtId: number, month: MonthKey): Promise<void> {
   const confirmedAt = (await shareDistrictMonth(tx, districtId, month)).provinceConfirmedAt;
   if (confirmedAt) {
     throw new RuleError(

@@ -33,6 +33,8 @@ export interface UnlockView {
   requestedAt: Date;
   decidedBy: string | null;
   decidedAt: Date | null;
+  /** Why the province refused (REFUSED only; null for requests refused before reasons were asked). */
+  refusalReason: string | null;
 }
 
 export interface UnlockableMonth {
@@ -40,6 +42,8 @@ export interface UnlockableMonth {
   confirmedAt: Date;
   /** A request already waiting for the province, if any. */
   pending: { requesterName: string; requestedAt: Date } | null;
+  /** The latest request the province refused for the month (when no request is pending), with its reason. */
+  refused: { decidedBy: string; decidedAt: Date; reason: string | null } | null;
 }
 
 async function viewOf(tx: Tx, r: UnlockRequest): Promise<UnlockView> {
@@ -57,6 +61,7 @@ async function viewOf(tx: Tx, r: UnlockRequest): Promise<UnlockView> {
     requestedAt: r.requestedAt,
     decidedBy: r.decidedById === null ? null : await nameOf(tx, r.decidedById),
     decidedAt: r.decidedAt,
+    refusalReason: r.refusalReason,
   };
 }
 
@@ -70,13 +75,19 @@ export async function unlockableMonths(tx: Tx, actor: Actor, now: Date): Promise
     orderBy: { month: 'desc' },
   });
   const pending = await tx.unlockRequest.findMany({ where: { districtId, status: 'PENDING', month: { in: locked.map((l) => l.month) } } });
+  const refused = await tx.unlockRequest.findMany({
+    where: { districtId, status: 'REFUSED', month: { in: locked.map((l) => l.month) } },
+    orderBy: { decidedAt: 'desc' },
+  });
   const out: UnlockableMonth[] = [];
   for (const l of locked) {
     const p = pending.find((x) => x.month.getTime() === l.month.getTime());
+    const r = p ? undefined : refused.find((x) => x.month.getTime() === l.month.getTime());
     out.push({
       month: monthKeyFromDbDate(l.month),
       confirmedAt: l.provinceConfirmedAt!,
       pending: p ? { requesterName: await nameOf(tx, p.requestedById), requestedAt: p.requestedAt } : null,
+      refused: r ? { decidedBy: await nameOf(tx, r.decidedById), decidedAt: r.decidedAt!, reason: r.refusalReason } : null,
     });
   }
   return out;
@@ -117,25 +128,55 @@ export interface DecideResult {
   notify: { id: number; lineUserId: string }[];
 }
 
-/** A province officer decides a PENDING request once; approval reopens exactly that district-month. */
-export async function decideUnlock(tx: Tx, actor: Actor, requestId: number, decision: Decision, now: Date, eventId?: string): Promise<DecideResult> {
+/** Who decided a request that is no longer PENDING, as a RuleError (a second tap, a second officer). */
+async function alreadyDecided(tx: Tx, requestId: number): Promise<RuleError> {
+  const v = await viewOf(tx, await tx.unlockRequest.findUniqueOrThrow({ where: { id: requestId } }));
+  const what = v.status === 'APPROVED' ? 'อนุมัติ' : 'ไม่อนุมัติ';
+  return new RuleError(
+    `คำขอปลดล็อกของอำเภอ${v.districtName} เดือน${formatMonthTh(v.month)} ได้รับการพิจารณาแล้ว: ${what} โดย ${v.decidedBy ?? 'ผู้ใช้อื่น'} เมื่อ ${v.decidedAt ? whenTh(v.decidedAt) : '-'} จึงไม่มีการเปลี่ยนแปลง`,
+    'already-decided',
+  );
+}
+
+/** The request if the actor may decide it now (a province officer of its province, still PENDING); else why not. */
+async function decidable(tx: Tx, actor: Actor, requestId: number): Promise<UnlockRequest> {
   const found = await tx.unlockRequest.findUnique({ where: { id: requestId } });
   if (!found) throw new RuleError('ไม่พบคำขอปลดล็อกนี้', 'not-found');
   const why = roleMay(actor.role, 'unlock.decide')
     ? 'คำขอนี้เป็นของอำเภอในจังหวัดอื่น ท่านจึงพิจารณาไม่ได้'
     : 'คำขอปลดล็อกพิจารณาได้เฉพาะเจ้าหน้าที่จังหวัดของอำเภอนั้น ท่านจึงอนุมัติหรือไม่อนุมัติไม่ได้';
   assertAllowed(actor, 'unlock.decide', await placeOfDistrict(tx, found.districtId), why);
+  return found;
+}
+
+/** A request the actor is about to refuse (asked for the reason first): NotAuthorised or already decided are
+ * said at once, before any reason is typed. */
+export async function requestToDecide(tx: Tx, actor: Actor, requestId: number): Promise<UnlockView> {
+  const found = await decidable(tx, actor, requestId);
+  if (found.status !== 'PENDING') throw await alreadyDecided(tx, requestId);
+  return viewOf(tx, found);
+}
+
+/** A province officer decides a PENDING request once; approval reopens exactly that district-month. A refusal
+ * carries the province's reason (3–300 characters), which the district is shown. */
+export async function decideUnlock(
+  tx: Tx,
+  actor: Actor,
+  requestId: number,
+  decision: Decision,
+  now: Date,
+  eventId?: string,
+  refusalReason?: string,
+): Promise<DecideResult> {
+  const found = await decidable(tx, actor, requestId);
+  const reason = decision === 'REFUSED' ? checkReason(refusalReason ?? '') : null;
   const month = monthKeyFromDbDate(found.month);
   const dm = await lockDistrictMonth(tx, found.districtId, month, false);
-  const n = await tx.unlockRequest.updateMany({ where: { id: requestId, status: 'PENDING' }, data: { status: decision, decidedById: actor.userId, decidedAt: now } });
-  if (n.count !== 1) {
-    const v = await viewOf(tx, await tx.unlockRequest.findUniqueOrThrow({ where: { id: requestId } }));
-    const what = v.status === 'APPROVED' ? 'อนุมัติ' : 'ไม่อนุมัติ';
-    throw new RuleError(
-      `คำขอปลดล็อกของอำเภอ${v.districtName} เดือน${formatMonthTh(month)} ได้รับการพิจารณาแล้ว: ${what} โดย ${v.decidedBy ?? 'ผู้ใช้อื่น'} เมื่อ ${v.decidedAt ? whenTh(v.decidedAt) : '-'} จึงไม่มีการเปลี่ยนแปลง`,
-      'already-decided',
-    );
-  }
+  const n = await tx.unlockRequest.updateMany({
+    where: { id: requestId, status: 'PENDING' },
+    data: { status: decision, decidedById: actor.userId, decidedAt: now, refusalReason: reason },
+  });
+  if (n.count !== 1) throw await alreadyDecided(tx, requestId);
   const after = await tx.unlockRequest.findUniqueOrThrow({ where: { id: requestId } });
   await audit(tx, { actorId: actor.userId, action: decision === 'APPROVED' ? 'unlock.approve' : 'unlock.refuse', entityType: 'UnlockRequest', entityId: requestId, before: found, after, eventId });
 

@@ -1,18 +1,22 @@
-// Delivers a report asked for in chat: after the conversation committed, shows the loading animation, makes the file
-// (or finds the one already made for the same request: same file), signs a 24-hour link and queues a push of the
-// download card in the outbox, which the courier sends with its stable retry key. A failure is told to the person.
+// Delivers a report asked for in chat: after the conversation committed (it recorded the request, see
+// domain/reports/requests.ts), shows the loading animation, makes the file (or finds the one already made for the same
+// request: same file), signs a 24-hour link and queues a push of the download card in the outbox — marking the request
+// done in the same transaction — which the courier sends with its stable retry key. A failure is told to the person.
+// `resume` picks up requests a crash left pending (at start, then now and then).
 import type { Card } from '../bot/cards.js';
 import type { Courier } from '../bot/courier.js';
 import type { Logger } from '../bot/dispatcher.js';
 import { queuePush } from '../bot/outbox.js';
-import type { LinePort, ReportPort, ReportTask } from '../bot/ports.js';
+import type { InviteSheetTask, LinePort, ReportPort, ReportTask } from '../bot/ports.js';
 import { card, say, text, type Reply } from '../bot/reply.js';
 import type { Db } from '../db/client.js';
 import { REPORTS } from '../domain/reports/catalogue.js';
 import { periodLabel } from '../domain/reports/period.js';
+import { finishReportRequest, pendingReportRequests, startReportRequest } from '../domain/reports/requests.js';
 import { REPORT_LINK_TTL_MS } from '../domain/report-links.js';
 import { reportFileLink } from '../reports/generate.js';
 import type { ReportStore } from '../reports/store.js';
+import { runInviteSheetDelivery } from './invite-sheet-delivery.js';
 
 export interface ReportDeliveryDeps {
   db: Db;
@@ -22,6 +26,8 @@ export interface ReportDeliveryDeps {
   secret: string;
   publicBaseUrl: string;
   log: Logger;
+  /** The bot's add-friend link for the invite sheets' QR codes. */
+  addFriendUrl?: string | null;
 }
 
 const FORMAT_TH = { pdf: 'PDF', xlsx: 'Excel' } as const;
@@ -48,6 +54,7 @@ export function reportReadyCard(task: ReportTask, fileName: string, url: string,
 
 /** Makes the file and queues the card; returns whether a push was queued (false: this key was pushed before). */
 export async function runReportDelivery(deps: ReportDeliveryDeps, task: ReportTask, now: Date): Promise<{ queued: boolean }> {
+  if (!(await startReportRequest(deps.db, task.key))) return { queued: false };
   await deps.line.showLoading(task.lineUserId).catch((err) => deps.log.warn('loading animation failed', { err: String(err) }));
   let replies: Reply[];
   try {
@@ -57,12 +64,33 @@ export async function runReportDelivery(deps: ReportDeliveryDeps, task: ReportTa
     deps.log.error('report generation failed', { key: task.key, err: String((err as Error)?.stack ?? err) });
     replies = [text('ขออภัย จัดทำรายงานไม่สำเร็จ กรุณาลองใหม่อีกครั้งโดยพิมพ์ "รายงาน"', [say('รายงาน')])];
   }
-  const id = await deps.db.$transaction((tx) => queuePush(tx, task.lineUserId, replies, task.key));
+  const id = await deps.db.$transaction(async (tx) => {
+    const queued = await queuePush(tx, task.lineUserId, replies, task.key);
+    await finishReportRequest(tx, task.key, now);
+    return queued;
+  });
   if (id !== null) deps.courier.send(task.lineUserId, [id]);
   return { queued: id !== null };
 }
 
-/** The port conversations use: runs the delivery with the clock of the moment. */
-export function createReportDelivery(deps: ReportDeliveryDeps, clock: () => Date = () => new Date()): ReportPort {
-  return { deliver: async (task) => void (await runReportDelivery(deps, task, clock())) };
+/**
+ * Delivers the requests still pending that were recorded more than `minAgeMs` ago (younger ones may be in delivery
+ * in this or another process right now; a request delivered twice still gives one file and one push).
+ */
+export async function resumeReportDeliveries(deps: ReportDeliveryDeps, now: Date, minAgeMs = 60_000): Promise<number> {
+  let n = 0;
+  for (const task of await pendingReportRequests(deps.db, new Date(now.getTime() - minAgeMs))) {
+    if ((await runReportDelivery(deps, task, now)).queued) n++;
+  }
+  if (n) deps.log.info('report requests left pending were delivered', { count: n });
+  return n;
+}
+
+/** The port conversations use, and the sweep for what a crash left pending; both with the clock of the moment. */
+export function createReportDelivery(deps: ReportDeliveryDeps, clock: () => Date = () => new Date()) {
+  return {
+    deliver: async (task: ReportTask) => void (await runReportDelivery(deps, task, clock())),
+    deliverInviteSheet: async (task: InviteSheetTask) => void (await runInviteSheetDelivery(deps, task, clock())),
+    resume: (minAgeMs?: number) => resumeReportDeliveries(deps, clock(), minAgeMs),
+  } satisfies ReportPort & { resume(minAgeMs?: number): Promise<number> };
 }

@@ -10,11 +10,19 @@ import * as reportFilesCleanup from './report-files-cleanup.js';
 import * as reminders from './reminders.js';
 import * as reportDay from './report-day.js';
 
-export function startJobs(deps: {
-  db: Db; line: LinePort; bulk: BulkSendPort; log: Logger; reportStore?: ReportStore;
+export interface JobDeps {
+  db: Db;
+  line: LinePort;
+  bulk: BulkSendPort;
+  log: Logger;
+  reportStore?: ReportStore;
   /** Signing secret and base URL of report links, for the department's report-day push. */
   reportLinks?: { secret: string; publicBaseUrl: string };
-}): () => Promise<void> {
+  /** Report requests a crash left pending (src/jobs/report-delivery.ts). */
+  reports?: { resume(minAgeMs?: number): Promise<number> };
+}
+
+export function startJobs(deps: JobDeps): () => Promise<void> {
   const tz = 'Asia/Bangkok';
   const guard = (name: string, fn: () => Promise<unknown>) => async () => {
     try {
@@ -39,6 +47,10 @@ export function startJobs(deps: {
       tasks.push(cron.schedule('30 8-17 * * *', guard('report-day', () => reportDay.run({ db: deps.db, store: reportStore, log: deps.log, ...links }, new Date())),
         { timezone: tz, noOverlap: true }));
     }
+  }
+  const reports = deps.reports;
+  if (reports) {
+    tasks.push(cron.schedule('*/5 * * * *', guard('report-requests', () => reports.resume()), { timezone: tz, noOverlap: true }));
   }
   return async () => {
     for (const t of tasks) await t.stop();

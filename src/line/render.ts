@@ -8,6 +8,8 @@ import type { Choice, Reply } from '../bot/reply.js';
 import { buildInfoCard } from './flex/info-card.js';
 import { buildListCard } from './flex/list-card.js';
 import { buildStandingCard } from './flex/standing-card.js';
+import { buildEstimateCard } from './flex/estimate-card.js';
+import { buildProducerCard } from './flex/producer-card.js';
 import { cardAltText, postbackAction } from './flex/parts.js';
 import { LIMITS, requireText, shorten } from './flex/text-limits.js';
 
@@ -53,6 +55,10 @@ export function renderCard(card: Card): messagingApi.FlexMessage {
       return buildListCard(card);
     case 'standing':
       return buildStandingCard(card);
+    case 'estimate':
+      return buildEstimateCard(card);
+    case 'producer':
+      return buildProducerCard(card);
   }
 }
 

@@ -1,5 +1,5 @@
 // Demo OTOP producers of ฉะเชิงเทรา (province 24), 3–6 in each of its 11 districts. Names are invented but
-// follow the department's naming habits; tambons are real (prisma/reference/chachoengsao-tambons.csv).
+// follow the department's naming habits; tambons are real (prisma/reference/tambons.csv).
 // Products follow what each district is known for: mangoes (บางคล้า, พนมสารคาม), coconuts (บางน้ำเปรี้ยว),
 // dried fish and seafood along the Bang Pakong river and coast, woven cloth and herbs in the eastern uplands.
 

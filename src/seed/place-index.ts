@@ -1,5 +1,5 @@
 // The reference data a register import checks names against: provinces and districts from the database, tambons
-// from prisma/reference (ฉะเชิงเทรา only for now; districts without a list are not checked).
+// from prisma/reference/tambons.csv (every district; the two the source lists no tambon for are not checked).
 import type { Db, Tx } from '../db/client.js';
 import { PlaceIndex } from '../domain/registry/place-index.js';
 import { z } from 'zod';
@@ -7,11 +7,19 @@ import { readCsv } from './csv.js';
 
 const TambonRow = z.object({ code: z.string(), district_code: z.coerce.number().int(), name_th: z.string().min(1), name_en: z.string() });
 
-/** Tambon names per district code, from the reference files. */
+let cached: Map<number, string[]> | null = null;
+
+/** Tambon names per district code, from the reference file (read once). */
 export function tambonsByDistrict(): Map<number, string[]> {
-  const rows = readCsv(new URL('../../prisma/reference/chachoengsao-tambons.csv', import.meta.url), TambonRow);
+  if (cached) return cached;
+  const rows = readCsv(new URL('../../prisma/reference/tambons.csv', import.meta.url), TambonRow);
   const map = new Map<number, string[]>();
-  for (const r of rows) map.set(r.district_code, [...(map.get(r.district_code) ?? []), r.name_th]);
+  for (const r of rows) {
+    const list = map.get(r.district_code);
+    if (list) list.push(r.name_th);
+    else map.set(r.district_code, [r.name_th]);
+  }
+  cached = map;
   return map;
 }
 

@@ -18,6 +18,10 @@ const EXPECTED: Record<Action, [P: string, D: string, PV: string, Z: string, DEP
   'invite.producer':         ['-', 'd', '-', '-', '-'],
   'invite.district-officer': ['-', '-', 'p', '-', '-'],
   'progress.view':           ['-', 'd', 'p', 'z', 'n'],
+  'estimates.set':           ['-', '-', 'p', '-', '-'],
+  'estimates.certify':       ['-', 'd', '-', '-', '-'],
+  'registry.view':           ['-', 'd', 'p', '-', '-'],
+  'registry.review-open':    ['-', '-', 'p', '-', '-'],
 };
 const ROLES: Role[] = ['PRODUCER', 'DISTRICT_OFFICER', 'PROVINCE_OFFICER', 'ZONE_ADMIN', 'DEPARTMENT_ADMIN'];
 

@@ -34,19 +34,21 @@ const entriesOf = (districtId: number) =>
   bot.services.db.salesEntry.findMany({ where: { month: OCT, producer: { districtId } }, orderBy: { id: 'asc' } });
 
 describe('province confirmation', () => {
-  it('lists every district of the month with its status and total, ten to a page', async () => {
+  it('lists all eleven districts of the month on one card with status and total, no paging', async () => {
     await bot.say(provA, 'ยืนยันระดับจังหวัด');
-    const list = bot.take(provA).join('\n');
-    expect(list).toContain('ยืนยันระดับจังหวัด ฉะเชิงเทรา เดือนตุลาคม 2569 (หน้า 1/2)');
-    expect(list).toContain('เมืองฉะเชิงเทรา ยืนยันครบแล้ว 100,000 บาท');
-    expect(list).toContain('บางคล้า รออำเภอยืนยัน 1 รายการ 200,000 บาท');
-    expect(list).toContain('บางน้ำเปรี้ยว ยังไม่เริ่ม');
+    expect(bot.fake.messagesTo(provA).slice(-1)).toHaveLength(1);
+    const list = bot.take(provA);
+    expect(list).toHaveLength(1);
+    expect(list[0]).toContain('ยืนยันระดับจังหวัด ฉะเชิงเทรา เดือนตุลาคม 2569: ');
+    expect(list[0]).toContain('เมืองฉะเชิงเทรา ยืนยันครบแล้ว 100,000 บาท');
+    expect(list[0]).toContain('บางคล้า รออำเภอยืนยัน 1 รายการ 200,000 บาท');
+    expect(list[0]).toContain('บางน้ำเปรี้ยว ยังไม่เริ่ม');
+    expect(everything(bot, provA, 1)).toContain('อำเภอคลองเขื่อน'); // 2411, the eleventh district, on the same card
     const labels = buttons(bot, provA).map((b) => `${b.label} ${b.data}`);
     expect(labels.find((l) => l.includes('d=2401'))).toMatch(/^ยืนยัน /);
     expect(labels.find((l) => l.includes('d=2402'))).toMatch(/^ดู\/ส่งกลับ /);
     expect(labels.some((l) => l.includes('d=2403'))).toBe(false); // nothing reported: nothing to open
-    await press(bot, provA, 'หน้าถัดไป');
-    expect(everything(bot, provA, 1)).toContain('อำเภอคลองเขื่อน'); // 2411, the eleventh district
+    expect(buttons(bot, provA, 1).map((b) => b.label)).not.toContain('หน้าถัดไป ▶');
     expect(bot.fake.rejected()).toEqual([]);
   });
 

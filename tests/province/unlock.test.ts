@@ -100,14 +100,58 @@ describe('unlocking a province-confirmed month', () => {
     expect(bot.fake.rejected()).toEqual([]);
   });
 
-  it('refused unlock tells the requester and the month stays locked', async () => {
+  it('refusing an unlock asks the province for a reason; the district is told it and sees it when it asks again', async () => {
     const { refuse } = await ask(2409);
     bot.take(amphoe[2409]!);
+    bot.take(provA);
     await bot.tap(provA, refuse);
-    expect(bot.take(provA).join('\n')).toContain('ไม่อนุมัติคำขอปลดล็อกของอำเภอแปลงยาว เดือนตุลาคม 2569 แล้ว แจ้งผู้ขอแล้ว');
-    expect(bot.take(amphoe[2409]!).join('\n')).toContain('จังหวัดไม่อนุมัติคำขอปลดล็อกข้อมูลเดือนตุลาคม 2569 ของอำเภอแปลงยาว (โดย สมศรี');
+    expect(bot.take(provA).join('\n')).toContain('กรุณาพิมพ์เหตุผลที่ไม่อนุมัติ');
+    expect(buttons(bot, provA, 1).map((b) => b.label)).toEqual(['เหตุผลยังไม่ชัดเจน', 'แก้ในเดือนถัดไป', 'พ้นกำหนดแก้ไขแล้ว', 'โทรคุยกันก่อน', 'ยกเลิก']);
+    const request = () => bot.services.db.unlockRequest.findFirstOrThrow({ where: { districtId: 2409 } });
+    expect((await request()).status).toBe('PENDING'); // nothing decided before the reason is confirmed
+
+    await press(bot, provA, 'แก้ในเดือนถัดไป', '', 1);
+    expect(bot.take(provA).join('\n')).toContain('เหตุผลที่ไม่อนุมัติ: ให้ปรับยอดในการรายงานเดือนถัดไปแทน ไม่ต้องเปิดเดือนที่ยืนยันแล้ว');
+    expect((await request()).status).toBe('PENDING');
+    await press(bot, provA, 'ยืนยันไม่อนุมัติ', '', 1);
+    expect(bot.take(provA).join('\n')).toContain('ไม่อนุมัติคำขอปลดล็อกของอำเภอแปลงยาว เดือนตุลาคม 2569 แล้ว แจ้งผู้ขอพร้อมเหตุผลแล้ว');
+    expect(await request()).toMatchObject({ status: 'REFUSED', refusalReason: 'ให้ปรับยอดในการรายงานเดือนถัดไปแทน ไม่ต้องเปิดเดือนที่ยืนยันแล้ว' });
+    const told = bot.take(amphoe[2409]!).join('\n');
+    expect(told).toContain('จังหวัดไม่อนุมัติคำขอปลดล็อกข้อมูลเดือนตุลาคม 2569 ของอำเภอแปลงยาว (โดย สมศรี');
+    expect(told).toContain('เหตุผลที่ไม่อนุมัติ: ให้ปรับยอดในการรายงานเดือนถัดไปแทน');
     expect((await monthOf(2409)).provinceConfirmedAt).not.toBeNull();
     expect((await entriesOf(2409)).every((e) => e.status === 'PROVINCE_CONFIRMED')).toBe(true);
+    const log = await bot.services.db.auditLog.findFirstOrThrow({ where: { action: 'unlock.refuse', entityId: String((await request()).id) } });
+    expect(log.after).toMatchObject({ refusalReason: 'ให้ปรับยอดในการรายงานเดือนถัดไปแทน ไม่ต้องเปิดเดือนที่ยืนยันแล้ว' });
+
+    // Asking again, the district sees why the last request was refused.
+    await bot.say(amphoe[2409]!, 'ขอปลดล็อก');
+    expect(bot.take(amphoe[2409]!).join('\n')).toContain('คำขอล่าสุดไม่อนุมัติ (เหตุผล: ให้ปรับยอดในการรายงานเดือนถัดไปแทน');
+    expect(bot.fake.rejected()).toEqual([]);
+  });
+
+  it('a typed refusal reason is checked for length and sends nothing until ยืนยันไม่อนุมัติ', async () => {
+    const db = bot.services.db;
+    const officer = await makeUser(db, 'amphoe-2405', 'DISTRICT_OFFICER', { districtId: 2405 }, 'พัฒนากร 2405');
+    amphoe[2405] = officer.lineUserId;
+    await lockedMonth(db, { districtId: 2405, by: officer.user.id });
+    const { refuse } = await ask(2405);
+    bot.take(officer.lineUserId);
+    await bot.tap(provB, refuse); // province officer B's copy of the card carries the same action
+    await bot.say(provB, 'ไม');
+    expect(bot.take(provB).join('\n')).toContain('เหตุผลต้องยาว 3–300 ตัวอักษร (ที่พิมพ์มา 2 ตัวอักษร)');
+    await bot.say(provB, 'ยอดผู้ผลิตที่อ้างถึง  ตรงกับสมุดบัญชีแล้ว');
+    expect(bot.take(provB).join('\n')).toContain('เหตุผลที่ไม่อนุมัติ: ยอดผู้ผลิตที่อ้างถึง ตรงกับสมุดบัญชีแล้ว');
+    await bot.say(provB, 'โอเค');
+    expect(bot.take(provB).join('\n')).toContain('ยังไม่ได้แจ้งอำเภอ');
+    expect((await db.unlockRequest.findFirstOrThrow({ where: { districtId: 2405 } })).status).toBe('PENDING');
+    expect(bot.take(officer.lineUserId)).toEqual([]);
+    await bot.say(provB, 'ยืนยัน');
+    expect(await db.unlockRequest.findFirstOrThrow({ where: { districtId: 2405 } })).toMatchObject({ status: 'REFUSED', refusalReason: 'ยอดผู้ผลิตที่อ้างถึง ตรงกับสมุดบัญชีแล้ว' });
+    expect(bot.take(officer.lineUserId).join('\n')).toContain('เหตุผลที่ไม่อนุมัติ: ยอดผู้ผลิตที่อ้างถึง ตรงกับสมุดบัญชีแล้ว');
+    // The other officer's card, tapped afterwards, says who decided.
+    await bot.tap(provA, refuse);
+    expect(bot.take(provA).join('\n')).toContain('ได้รับการพิจารณาแล้ว: ไม่อนุมัติ โดย วิชัย');
     expect(bot.fake.rejected()).toEqual([]);
   });
 

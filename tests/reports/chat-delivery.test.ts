@@ -115,6 +115,32 @@ describe('reports delivered in chat', () => {
     expect(bot.fake.rejected()).toEqual([]);
   });
 
+  it('a report asked for just before a crash (request committed, file never made) arrives once when pending requests are picked up', async () => {
+    const db = bot.services.db;
+    const { lineUserId: a } = await makeUser(db, 'rep-crash', 'DISTRICT_OFFICER', { districtId: 2401 });
+    await ask(a, 'รต.2', 'ก.ค. 69', 'Excel');
+    const asked = await db.reportRequest.findFirstOrThrow({ where: { lineUserId: a } });
+    expect(asked).toMatchObject({ status: 'DONE', attempts: 1 });
+    expect(links(a)).toHaveLength(1);
+    // As a crash between the conversation's commit and the delivery leaves it: the request recorded, nothing queued.
+    await db.reportRequest.create({
+      data: { key: `${asked.key}-crashed`, lineUserId: a, request: asked.request as object, createdAt: new Date(clock.now().getTime() - 120_000) },
+    });
+    await db.reportRequest.create({ data: { key: `${asked.key}-fresh`, lineUserId: a, request: asked.request as object, createdAt: clock.now() } });
+    expect(await bot.services.reports.resume()).toBe(1); // the fresh one may be in delivery elsewhere: left alone
+    await bot.services.dispatcher.idle();
+    expect(links(a)).toHaveLength(2);
+    expect(everything(bot, a, 1)).toContain('รายงานพร้อมแล้ว');
+    expect(await bot.services.reports.resume(0)).toBe(1);
+    expect(await bot.services.reports.resume(0)).toBe(0);
+    await bot.services.dispatcher.idle();
+    expect(links(a)).toHaveLength(3);
+    expect(await db.reportRequest.count({ where: { lineUserId: a, status: 'PENDING' } })).toBe(0);
+    const [file] = links(a);
+    expect((await download(file!)).type).toContain('spreadsheetml');
+    expect(bot.fake.rejected()).toEqual([]);
+  });
+
   it('a department user gets the national summary with no province to pick; a zone user gets its own zone only; a province officer is not offered it', async () => {
     const db = bot.services.db;
     const { lineUserId: d } = await makeUser(db, 'rep-dept', 'DEPARTMENT_ADMIN', {});

@@ -6,6 +6,7 @@ import { startServices, type Services } from '../../src/services.js';
 import { startLineFake, type LineFake } from '../../src/dev/line-fake/index.js';
 import { encodePostback } from '../../src/line/postback-codec.js';
 import type { Postback } from '../../src/bot/events.js';
+import type { Logger } from '../../src/bot/dispatcher.js';
 import { createTestDatabase, type TestDatabase } from './db.js';
 
 export const TEST_SECRET = 'test-channel-secret';
@@ -44,7 +45,9 @@ export interface TestBot {
   close(): Promise<void>;
 }
 
-export async function startTestBot(opts: { now?: () => Date; env?: Record<string, string> } = {}): Promise<TestBot> {
+export async function startTestBot(
+  opts: { now?: () => Date; env?: Record<string, string>; log?: Logger } = {},
+): Promise<TestBot> {
   const database = await createTestDatabase();
   const fake = await startLineFake({ channelAccessToken: TEST_TOKEN });
   const config = loadConfig({
@@ -59,7 +62,7 @@ export async function startTestBot(opts: { now?: () => Date; env?: Record<string
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...opts.env,
   });
-  const services = await startServices(config, silentLogger(config.logLevel), opts.now ? { clock: opts.now } : {});
+  const services = await startServices(config, opts.log ?? silentLogger(config.logLevel), opts.now ? { clock: opts.now } : {});
   const url = `http://127.0.0.1:${services.port}`;
   const seen = new Map<string, number>();
 

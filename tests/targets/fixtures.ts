@@ -1,6 +1,6 @@
 // Seed target tables (copies of ../shared/data, so tests do not need /work/shared) and the reference units.
 import { readFileSync } from 'node:fs';
-import { csvCells } from '../../src/cli/targets/read-sheet.js';
+import { parseCsvCells as csvCells } from '../../src/cli/read-sheet.js';
 import type { UnitRef } from '../../src/domain/targets/index.js';
 import { loadDistricts, loadProvinces } from '../../src/seed/reference-data.js';
 

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Db } from '../../db/client.js';
 import { matchUnit, parseTargetTable, saveTargets, tableUnitKind, unitsForImport, type ImportSummary, type TableProblem, type TargetRoundName } from '../../domain/targets/index.js';
-import { readSheet } from './read-sheet.js';
+import { readSheet } from '../read-sheet.js';
 
 export interface ImportRequest {
   file: string;
@@ -27,7 +27,7 @@ export const problemLine = (p: TableProblem): string => `แถว ${p.row}${p.c
 export async function importTargetFile(db: Db, req: ImportRequest): Promise<ImportOutcome> {
   let rows: string[][];
   try {
-    rows = await readSheet(req.file, await readFile(req.file));
+    rows = await readSheet(req.file, { cells: 'values' }, await readFile(req.file));
   } catch (e) {
     return { ok: false, problems: [{ row: 0, column: null, message: `อ่านไฟล์ไม่ได้: ${(e as Error).message}` }] };
   }

@@ -54,7 +54,7 @@ function findHeader(table: string[][], needDistrict: boolean): { at: number; col
 }
 
 /** A phone cell: any common Thai format; a number cell that lost its leading 0 gets it back. */
-function readPhone(cell: string): string | null | undefined {
+export function readPhone(cell: string): string | null | undefined {
   const t = toArabicDigits(cell.normalize('NFKC')).trim();
   if (!t || t === '-') return null;
   const first = t.split(/[,/]| หรือ /)[0]!.trim();

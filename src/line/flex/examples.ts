@@ -1,7 +1,7 @@
 // Example cards holding exactly the placeholder values of flex-templates/: building one reproduces its template
 // (tests/line/flex-*.test.ts hold the builders to that), so a designer's change to a template shows up as a
 // snapshot diff. Also handy for previews in the terminal chat client.
-import type { InfoCard, ListCard } from '../../bot/cards.js';
+import type { InfoCard, ListCard, ProducerCard } from '../../bot/cards.js';
 
 const ENTRY = 'cm2x8k1qa0001';
 
@@ -130,3 +130,26 @@ export function examplePageOfEntries(count: number): ListCard {
     buttons: [{ label: 'ยืนยันทั้งหมดในหน้านี้', postback: { action: 'confirm-page', params: { page: '1', rev: '12' } } }],
   };
 }
+
+/** The producer card with the placeholder values of flex-templates/producer-card.json. */
+export const exampleProducerCard: ProducerCard = {
+  kind: 'producer',
+  altText: 'กลุ่มวิสาหกิจชุมชนแม่บ้านเกษตรกรบางคล้า รหัส 2403-C-12 ลงทะเบียนอยู่ เชื่อม LINE แล้ว รายงานล่าสุด ตุลาคม 2569',
+  title: 'กลุ่มวิสาหกิจชุมชนแม่บ้านเกษตรกรบางคล้า',
+  subtitle: 'รหัส 2403-C-12 · อำเภอบางคล้า',
+  active: true,
+  activeLabel: 'ลงทะเบียนอยู่',
+  lineLinked: true,
+  lineLabel: 'เชื่อม LINE แล้ว',
+  type: 'กลุ่มผู้ผลิตชุมชน',
+  categories: 'อาหาร, เครื่องดื่ม',
+  tambon: 'ปากน้ำ',
+  phone: '081-234-5678',
+  lastReported: 'ตุลาคม 2569',
+  note: 'กดแก้ไขเพื่อเปลี่ยนข้อมูลทีละช่อง ทุกการแก้ไขบันทึกไว้ในประวัติ',
+  buttons: [
+    { label: 'แก้ไขข้อมูล', postback: { action: 'rg-edit', params: { t: 'k3m9x2', p: '12' } }, display: 'แก้ไขข้อมูล', style: 'primary' },
+    { label: 'ยกเลิกการลงทะเบียน', postback: { action: 'rg-dereg', params: { t: 'k3m9x2', p: '12' } }, display: 'ยกเลิกการลงทะเบียน', style: 'secondary' },
+    { label: 'กลับไปรายชื่อ', postback: { action: 'rg-back', params: { t: 'k3m9x2' } }, display: 'กลับไปรายชื่อ', style: 'link' },
+  ],
+};

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "UnlockRequest" ADD COLUMN     "refusalReason" TEXT;

@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import { HTTPFetchError, messagingApi } from '@line/bot-sdk';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EstimateCard } from '../../src/bot/cards.js';
+import { card } from '../../src/bot/reply.js';
+import { startLineFake, type LineFake } from '../../src/dev/line-fake/index.js';
+import { buildEstimateCard } from '../../src/line/flex/estimate-card.js';
+import { exampleEstimateCard } from '../../src/line/flex/estimate-example.js';
+import { renderReplies } from '../../src/line/render.js';
+
+const template = JSON.parse(readFileSync(new URL('../../flex-templates/estimate-card.json', import.meta.url), 'utf8')) as unknown;
+const fourMonths: EstimateCard = {
+  ...exampleEstimateCard,
+  tone: 'success',
+  subtitle: 'ปีงบประมาณ 2563 · รับรองแล้ว',
+  table: {
+    heading: 'ประมาณการเทียบยอดจริง (บาท)',
+    columns: ['เดือน', 'ประมาณการ', 'ยอดจริง'],
+    rows: [
+      { cells: ['มิ.ย. 63', '40,600,500', '41,000,000'] },
+      { cells: ['ก.ค. 63', '40,200,500', '—'] },
+      { cells: ['ส.ค. 63', '42,516,494', '—'] },
+      { cells: ['ก.ย. 63', '26,874,500', '—'] },
+      { cells: ['รวม', '150,191,994', '41,000,000'], emphasis: true },
+    ],
+  },
+  buttons: undefined,
+};
+
+describe('estimate card', () => {
+  it('filled with the template placeholder values, reproduces the designer template exactly', () => {
+    expect(JSON.parse(JSON.stringify(buildEstimateCard(exampleEstimateCard).contents))).toEqual(template);
+  });
+
+  it('draws one table row per month and a bold total row, without buttons when none are given (snapshot)', () => {
+    const m = buildEstimateCard(fourMonths);
+    expect(m).toMatchSnapshot();
+    const json = JSON.stringify(m);
+    expect(json.match(/"weight":"bold","align":"end"/g)?.length).toBe(3); // the emphasised summary value and the total row's two figures
+    expect(json).not.toContain('"footer"');
+  });
+
+  it('an empty table leaves its section out instead of sending an empty box', () => {
+    const m = buildEstimateCard({ ...fourMonths, table: { ...fourMonths.table, rows: [] } });
+    expect(JSON.stringify(m)).not.toContain('ประมาณการเทียบยอดจริง');
+  });
+
+  describe('passes LINE’s official schema (local fake)', () => {
+    let fake: LineFake;
+    beforeAll(async () => {
+      fake = await startLineFake();
+    });
+    afterAll(async () => {
+      await fake.close();
+    });
+    it.each<[string, EstimateCard]>([['example', exampleEstimateCard], ['four months, no buttons', fourMonths]])('%s', async (_n, c) => {
+      const api = new messagingApi.MessagingApiClient({ channelAccessToken: 't', baseURL: fake.url });
+      for (const m of renderReplies([card(c)])) {
+        await api.pushMessage({ to: `U${'0'.repeat(32)}`, messages: [m] }).catch((err: unknown) => {
+          throw err instanceof HTTPFetchError ? new Error(`LINE fake rejected: ${err.status} ${err.body}`) : err;
+        });
+      }
+      expect(fake.rejected()).toEqual([]);
+    });
+  });
+});
