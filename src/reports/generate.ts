@@ -34,7 +34,7 @@ export const CONTENT_TYPES: Record<ReportFormat, string> = {
 
 /** Generates one report file; `now` is printed on it. */
 export async function generateReportFile(db: Db, req: ReportRequest, now: Date): Promise<ReportFile> {
-  const document = await db.$transaction((tx) => buildReport(tx, req.type, req.scope, req.period), { isolationLevel: 'RepeatableRead' });
+  const document = await db.$transaction((tx) => buildReport(tx, req.type, req.scope, req.period), { isolationLevel: 'RepeatableRead', timeout: 120_000, maxWait: 30_000 });
   const opts = { printedAt: now, thaiDigits: req.thaiDigits ?? false };
   const bytes = req.format === 'pdf' ? await renderPdf(document, opts) : await renderXlsx(document, opts);
   return { bytes, fileName: await fileNameOf(db, req, document.formCode), contentType: CONTENT_TYPES[req.format], document };

@@ -86,15 +86,19 @@ export async function buildNationalSummary(tx: Tx, zoneId: number | null, p: Rep
   const roundMonthCount = roundMonths(p.fiscalYear, round).length;
 
   const rows: Row[] = [];
-  const sum = { baseline: 0n, target: 0n, period: 0n, ytd: 0n, prev: 0n };
-  let zone = { baseline: 0n, target: 0n, period: 0n, ytd: 0n, prev: 0n };
+  // baseline and target sums stay null (blank) while no province of the group has one
+  type Acc = { baseline: bigint | null; target: bigint | null; period: bigint; ytd: bigint; prev: bigint };
+  const empty = (): Acc => ({ baseline: null, target: null, period: 0n, ytd: 0n, prev: 0n });
+  const add = (a: bigint | null, b: bigint | null) => (a === null ? b : b === null ? a : a + b);
+  const sum = empty();
+  let zone = empty();
   const money = (v: bigint | null): Cell => (v === null ? null : { money: v });
   const closeZone = (name: string) => {
     rows.push({ kind: 'subtotal', cells: ['', `รวม${name}`, money(zone.baseline), money(zone.target), money(zone.period), money(zone.ytd),
       money(zone.prev), { tenthsPercent: growthTenths(zone.ytd, zone.prev) }, ''] });
-    zone = { baseline: 0n, target: 0n, period: 0n, ytd: 0n, prev: 0n };
+    zone = empty();
   };
-  const anySales = lines.some((l) => l.yearToDate !== 0n || l.previousYearToDate !== 0n);
+  const anySales = lines.some((l) => l.yearToDate !== 0n); // a year with nothing confirmed yet is an empty report
   lines.forEach((l, i) => {
     if (!anySales) return;
     if (i === 0 || lines[i - 1]!.zoneId !== l.zoneId) {
@@ -107,7 +111,8 @@ export async function buildNationalSummary(tx: Tx, zoneId: number | null, p: Rep
     const achieved = target?.round === 'FULL_YEAR' ? l.yearToDate : l.roundToDate;
     const level = target ? scoreOf(target, achieved).scoreLabel : 'ไม่มีเป้าหมาย';
     for (const acc of [zone, sum]) {
-      acc.baseline += baseline ?? 0n; acc.target += top ?? 0n; acc.period += l.period; acc.ytd += l.yearToDate; acc.prev += l.previousYearToDate;
+      acc.baseline = add(acc.baseline, baseline); acc.target = add(acc.target, top);
+      acc.period += l.period; acc.ytd += l.yearToDate; acc.prev += l.previousYearToDate;
     }
     rows.push({ kind: 'body', cells: [{ int: i + 1 }, l.name, money(baseline), money(top), money(l.period), money(l.yearToDate),
       money(l.previousYearToDate), { tenthsPercent: growthTenths(l.yearToDate, l.previousYearToDate) }, level] });

@@ -3,7 +3,7 @@
 import PDFDocument from 'pdfkit';
 import { digitsFor, printedLine, type RenderOptions } from '../model.js';
 import type { ReportDocument } from '../../domain/reports/document.js';
-import { drawLine, drawTextBlock, thaiLineHeight, traceLines, useThaiFont } from '../thai-text/index.js';
+import { drawLine, drawTextBlock, layoutLines, thaiLineHeight, traceLines, useThaiFont } from '../thai-text/index.js';
 import { drawBarChart } from './bar-chart.js';
 import { drawSignature, SIGNATURE_HEIGHT } from './signature.js';
 import { drawTable } from './table.js';
@@ -42,9 +42,12 @@ export async function renderPdf(report: ReportDocument, opts: RenderOptions): Pr
     return y + 6;
   };
 
-  let y = drawTable(doc, report.table, pageHeading(), { x: MARGIN, width: width(), bottom: bottom(), newPage: pageHeading }, opts);
-  y += 6;
   const noteSize = 10;
+  const firstTop = pageHeading();
+  const tail = 6 + report.notes.reduce((h, note) => h + layoutLines(doc, t(note), width(), noteSize, 'regular').length * thaiLineHeight(doc, noteSize), 0) +
+    (report.signature ? SIGNATURE_HEIGHT + 10 : 0);
+  let y = drawTable(doc, report.table, firstTop, { x: MARGIN, width: width(), bottom: bottom(), newPage: pageHeading, keepWithEnd: tail }, opts);
+  y += 6;
   for (const note of report.notes) {
     const lh = thaiLineHeight(doc, noteSize);
     if (y + lh > bottom()) y = pageHeading();

@@ -40,7 +40,15 @@ export interface TableFrame {
   bottom: number;
   /** Starts a new page and returns the y where the table continues (after the page's own heading). */
   newPage(): number;
+  /**
+   * Height of what must follow the table on its last page (notes, the signature block): when it would not fit
+   * below the last rows, the last rows (up to KEEP_WITH_END) move to a new page with it, so a signature never
+   * stands alone on a page.
+   */
+  keepWithEnd?: number;
 }
+
+const KEEP_WITH_END = 3;
 
 /** Draws the table from y; returns the y below it. */
 export function drawTable(doc: Doc, t: TableSection, y0: number, frame: TableFrame, opts: RenderOptions): number {
@@ -109,9 +117,19 @@ export function drawTable(doc: Doc, t: TableSection, y0: number, frame: TableFra
   }, BODY_SIZE));
   let y = drawHeader(y0);
   const rows = t.rows.length ? t.rows : [{ kind: 'group' as const, cells: ['ไม่มีข้อมูล'] }];
-  for (const row of rows) {
+  const tail = frame.keepWithEnd ?? 0;
+  const keepFrom = Math.max(0, rows.length - KEEP_WITH_END);
+  // heights of the last rows only (laying out every row twice would double the work of a long table)
+  const heights = tail ? rows.slice(keepFrom).map((r) => rowLayout(r).height) : [];
+  const rest = (i: number) => heights.slice(i - keepFrom).reduce((a, b) => a + b, 0);
+  for (const [i, row] of rows.entries()) {
     const { lines, height, sizes } = rowLayout(row);
-    if (y + height > frame.bottom) {
+    // the last rows go to the next page together with the tail when the tail would not fit below them here, and
+    // they fit there with it (and this is not already the first row of a page)
+    // (a new page starts its table where the first page did: y0)
+    const moveTail = tail > 0 && i === keepFrom && i > 0 && y + rest(i) + tail > frame.bottom &&
+      y0 + headerH + rest(i) + tail <= frame.bottom;
+    if (y + height > frame.bottom || moveTail) {
       clearLayoutCache(doc);
       y = drawHeader(frame.newPage());
     }
