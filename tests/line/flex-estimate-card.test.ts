@@ -1,14 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { HTTPFetchError, messagingApi } from '@line/bot-sdk';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { EstimateCard } from '../../src/bot/cards.js';
-import { card } from '../../src/bot/reply.js';
-import { startLineFake, type LineFake } from '../../src/dev/line-fake/index.js';
 import { buildEstimateCard } from '../../src/line/flex/estimate-card.js';
 import { exampleEstimateCard } from '../../src/line/flex/estimate-example.js';
-import { renderReplies } from '../../src/line/render.js';
+import { describeSchemaCheck, flexTemplate } from '../support/flex-cards.js';
 
-const template = JSON.parse(readFileSync(new URL('../../flex-templates/estimate-card.json', import.meta.url), 'utf8')) as unknown;
+const template = flexTemplate('estimate-card.json');
 const fourMonths: EstimateCard = {
   ...exampleEstimateCard,
   tone: 'success',
@@ -45,22 +41,5 @@ describe('estimate card', () => {
     expect(JSON.stringify(m)).not.toContain('ประมาณการเทียบยอดจริง');
   });
 
-  describe('passes LINE’s official schema (local fake)', () => {
-    let fake: LineFake;
-    beforeAll(async () => {
-      fake = await startLineFake();
-    });
-    afterAll(async () => {
-      await fake.close();
-    });
-    it.each<[string, EstimateCard]>([['example', exampleEstimateCard], ['four months, no buttons', fourMonths]])('%s', async (_n, c) => {
-      const api = new messagingApi.MessagingApiClient({ channelAccessToken: 't', baseURL: fake.url });
-      for (const m of renderReplies([card(c)])) {
-        await api.pushMessage({ to: `U${'0'.repeat(32)}`, messages: [m] }).catch((err: unknown) => {
-          throw err instanceof HTTPFetchError ? new Error(`LINE fake rejected: ${err.status} ${err.body}`) : err;
-        });
-      }
-      expect(fake.rejected()).toEqual([]);
-    });
-  });
+  describeSchemaCheck<EstimateCard>([['example', exampleEstimateCard], ['four months, no buttons', fourMonths]]);
 });

@@ -1,13 +1,13 @@
-import { readFileSync } from 'node:fs';
 import type { messagingApi } from '@line/bot-sdk';
 import { describe, expect, it } from 'vitest';
+import { flexTemplate } from '../support/flex-cards.js';
 import type { InfoCard } from '../../src/bot/cards.js';
 import { exampleInfoCard, exampleWarningCard } from '../../src/line/flex/examples.js';
 import { buildInfoCard } from '../../src/line/flex/info-card.js';
 import { TONES } from '../../src/line/flex/parts.js';
 import { encodePostback } from '../../src/line/postback-codec.js';
 
-const template = JSON.parse(readFileSync(new URL('../../flex-templates/info-card.json', import.meta.url), 'utf8')) as unknown;
+const template = flexTemplate('info-card.json');
 
 /** Every Flex node of the bubble, depth first. */
 function nodes(value: unknown): Record<string, unknown>[] {

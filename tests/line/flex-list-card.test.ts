@@ -1,12 +1,12 @@
-import { readFileSync } from 'node:fs';
 import type { messagingApi } from '@line/bot-sdk';
 import { describe, expect, it } from 'vitest';
+import { flexTemplate } from '../support/flex-cards.js';
 import type { ListCard } from '../../src/bot/cards.js';
 import { exampleListCard, examplePageOfEntries } from '../../src/line/flex/examples.js';
 import { MAX_LIST_ITEMS, buildListCard } from '../../src/line/flex/list-card.js';
 import { TONES } from '../../src/line/flex/parts.js';
 
-const template = JSON.parse(readFileSync(new URL('../../flex-templates/list-card.json', import.meta.url), 'utf8')) as unknown;
+const template = flexTemplate('list-card.json');
 
 const bubble = (m: messagingApi.FlexMessage): messagingApi.FlexBubble => m.contents as messagingApi.FlexBubble;
 const bytes = (m: messagingApi.FlexMessage): number => Buffer.byteLength(JSON.stringify(m.contents), 'utf8');

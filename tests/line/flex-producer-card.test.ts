@@ -1,14 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { HTTPFetchError, messagingApi } from '@line/bot-sdk';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { messagingApi } from '@line/bot-sdk';
+import { describe, expect, it } from 'vitest';
 import type { ProducerCard } from '../../src/bot/cards.js';
-import { card } from '../../src/bot/reply.js';
-import { startLineFake, type LineFake } from '../../src/dev/line-fake/index.js';
 import { exampleProducerCard } from '../../src/line/flex/examples.js';
 import { buildProducerCard } from '../../src/line/flex/producer-card.js';
-import { renderReplies } from '../../src/line/render.js';
+import { describeSchemaCheck, flexTemplate } from '../support/flex-cards.js';
 
-const template = JSON.parse(readFileSync(new URL('../../flex-templates/producer-card.json', import.meta.url), 'utf8')) as unknown;
+const template = flexTemplate('producer-card.json');
 const deregistered: ProducerCard = {
   ...exampleProducerCard,
   altText: 'กลุ่มทอผ้า ยกเลิกการลงทะเบียนแล้ว',
@@ -43,22 +40,5 @@ describe('producer card', () => {
     expect(b.footer).toBeUndefined();
   });
 
-  describe('passes LINE’s official schema (local fake)', () => {
-    let fake: LineFake;
-    beforeAll(async () => {
-      fake = await startLineFake();
-    });
-    afterAll(async () => {
-      await fake.close();
-    });
-    it.each<[string, ProducerCard]>([['example', exampleProducerCard], ['deregistered', deregistered]])('%s', async (_n, c) => {
-      const api = new messagingApi.MessagingApiClient({ channelAccessToken: 't', baseURL: fake.url });
-      for (const m of renderReplies([card(c)])) {
-        await api.pushMessage({ to: `U${'0'.repeat(32)}`, messages: [m] }).catch((err: unknown) => {
-          throw err instanceof HTTPFetchError ? new Error(`LINE fake rejected: ${err.status} ${err.body}`) : err;
-        });
-      }
-      expect(fake.rejected()).toEqual([]);
-    });
-  });
+  describeSchemaCheck<ProducerCard>([['example', exampleProducerCard], ['deregistered', deregistered]]);
 });

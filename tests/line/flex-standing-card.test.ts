@@ -1,14 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { HTTPFetchError, messagingApi } from '@line/bot-sdk';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { StandingCard } from '../../src/bot/cards.js';
-import { card } from '../../src/bot/reply.js';
-import { startLineFake, type LineFake } from '../../src/dev/line-fake/index.js';
 import { barWidth, buildStandingCard } from '../../src/line/flex/standing-card.js';
 import { exampleStandingCard } from '../../src/line/flex/standing-example.js';
-import { renderReplies } from '../../src/line/render.js';
+import { describeSchemaCheck, flexTemplate } from '../support/flex-cards.js';
 
-const template = JSON.parse(readFileSync(new URL('../../flex-templates/standing-card.json', import.meta.url), 'utf8')) as unknown;
+const template = flexTemplate('standing-card.json');
 const threeTiers: StandingCard = {
   ...exampleStandingCard,
   tone: 'warning',
@@ -37,22 +33,5 @@ describe('standing card', () => {
     expect([barWidth(0), barWidth(9), barWidth(555), barWidth(1000), barWidth(2000)]).toEqual(['1%', '1%', '55%', '100%', '100%']);
   });
 
-  describe('passes LINE’s official schema (local fake)', () => {
-    let fake: LineFake;
-    beforeAll(async () => {
-      fake = await startLineFake();
-    });
-    afterAll(async () => {
-      await fake.close();
-    });
-    it.each<[string, StandingCard]>([['example', exampleStandingCard], ['three tiers, no ranking or buttons', threeTiers], ['summary only', { ...threeTiers, bars: [] }]])('%s', async (_n, c) => {
-      const api = new messagingApi.MessagingApiClient({ channelAccessToken: 't', baseURL: fake.url });
-      for (const m of renderReplies([card(c)])) {
-        await api.pushMessage({ to: `U${'0'.repeat(32)}`, messages: [m] }).catch((err: unknown) => {
-          throw err instanceof HTTPFetchError ? new Error(`LINE fake rejected: ${err.status} ${err.body}`) : err;
-        });
-      }
-      expect(fake.rejected()).toEqual([]);
-    });
-  });
+  describeSchemaCheck<StandingCard>([['example', exampleStandingCard], ['three tiers, no ranking or buttons', threeTiers], ['summary only', { ...threeTiers, bars: [] }]]);
 });

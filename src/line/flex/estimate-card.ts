@@ -7,25 +7,23 @@
 //   plain data row, bold total row], each row three texts.
 // - footer: one button per style (see parts.ts).
 import type { messagingApi } from '@line/bot-sdk';
-import type { CardRow, EstimateCard, EstimateTableRow } from '../../bot/cards.js';
-import { TONES, assembleBubble, cardAltText, fillFooter, fillHeader, flexMessage, footerPrototypes, headerPrototypes } from './parts.js';
-import { box, joinWith, loadTemplate, separator, text, withContents, withText } from './template.js';
-import { nonBlank, requireText } from './text-limits.js';
+import type { EstimateCard, EstimateTableRow } from '../../bot/cards.js';
+import { fillLabelValue, finishSectionedCard, sectionedFrame } from './parts.js';
+import { box, loadTemplate, text, withContents, withText } from './template.js';
+import { requireText } from './text-limits.js';
 
 type FlexBox = messagingApi.FlexBox;
 type FlexComponent = messagingApi.FlexComponent;
 
 const TEMPLATE = loadTemplate('estimate-card.json');
 
+const FRAME = sectionedFrame(TEMPLATE);
+
 const P = (() => {
-  const body = box(TEMPLATE.body, 'body');
-  const [summary, table] = body.contents.filter((c): c is FlexBox => c.type === 'box');
+  const [summary, table] = FRAME.body.contents.filter((c): c is FlexBox => c.type === 'box');
   const s = box(summary, 'summary section');
   const t = box(table, 'table section');
   return {
-    header: headerPrototypes(TEMPLATE),
-    footer: footerPrototypes(TEMPLATE),
-    body,
     summary: s,
     strongRow: box(s.contents[0], 'summary row 0 (emphasis)'),
     row: box(s.contents[1], 'summary row 1 (plain)'),
@@ -34,16 +32,8 @@ const P = (() => {
     columns: box(t.contents[1], 'table column headers'),
     cells: box(t.contents[2], 'table row (plain)'),
     totalCells: box(t.contents[3], 'table row (total)'),
-    separator: separator(body.contents.find((c) => c.type === 'separator'), 'separator'),
-    note: text(body.contents.findLast((c) => c.type === 'text'), 'note'),
   };
 })();
-
-function fillRow(proto: FlexBox, row: CardRow): FlexBox {
-  const label = text(proto.contents[0], 'row label');
-  const value = text(proto.contents[1], 'row value');
-  return withContents(proto, [withText(label, requireText(row.label, 'row label')), withText(value, requireText(row.value, 'row value'))]);
-}
 
 function fillCells(proto: FlexBox, cells: readonly string[]): FlexBox {
   return withContents(proto, cells.map((c, i) => withText(text(proto.contents[i], `table cell ${i}`), requireText(c, `table cell ${i}`))));
@@ -53,18 +43,10 @@ const tableRow = (r: EstimateTableRow): FlexBox => fillCells(r.emphasis ? P.tota
 
 /** A Flex message for the card; empty parts are left out, never sent empty. */
 export function buildEstimateCard(card: EstimateCard): messagingApi.FlexMessage {
-  const accent = TONES[card.tone ?? 'neutral'];
   const sections: FlexComponent[] = [];
-  if (card.summary.length) sections.push(withContents(P.summary, card.summary.map((r, i) => fillRow(r.emphasis ?? i === 0 ? P.strongRow : P.row, r))));
+  if (card.summary.length) sections.push(withContents(P.summary, card.summary.map((r, i) => fillLabelValue(r.emphasis ?? i === 0 ? P.strongRow : P.row, r))));
   if (card.table.rows.length) {
     sections.push(withContents(P.table, [withText(P.heading, requireText(card.table.heading, 'table heading')), fillCells(P.columns, card.table.columns), ...card.table.rows.map(tableRow)]));
   }
-  const note = nonBlank(card.note);
-  const contents = [...joinWith(sections, P.separator), ...(note === undefined ? [] : [withText(P.note, note)])];
-  const bubble = assembleBubble(TEMPLATE, {
-    header: fillHeader(P.header, card.title, card.subtitle, accent),
-    body: contents.length ? withContents(P.body, contents) : undefined,
-    footer: fillFooter(P.footer, card.buttons, accent),
-  });
-  return flexMessage(cardAltText(card), bubble);
+  return finishSectionedCard(TEMPLATE, FRAME, card, sections);
 }

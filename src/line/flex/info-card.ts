@@ -8,18 +8,9 @@
 // - footer: one button per style (see parts.ts).
 import type { messagingApi } from '@line/bot-sdk';
 import type { CardRow, InfoCard } from '../../bot/cards.js';
-import {
-  TONES,
-  assembleBubble,
-  cardAltText,
-  fillFooter,
-  fillHeader,
-  flexMessage,
-  footerPrototypes,
-  headerPrototypes,
-} from './parts.js';
-import { box, joinWith, loadTemplate, separator, text, withContents, withText } from './template.js';
-import { nonBlank, requireText } from './text-limits.js';
+import { fillLabelValue, finishSectionedCard, sectionedFrame } from './parts.js';
+import { box, loadTemplate, text, withContents, withText } from './template.js';
+import { nonBlank } from './text-limits.js';
 
 type FlexBox = messagingApi.FlexBox;
 type FlexComponent = messagingApi.FlexComponent;
@@ -33,31 +24,23 @@ function rowParts(row: FlexBox, where: string): { label: messagingApi.FlexText; 
   return { label: text(row.contents[0], `${where}.contents[0] (label)`), value: text(row.contents[1], `${where}.contents[1] (value)`) };
 }
 
+const FRAME = sectionedFrame(TEMPLATE);
+
 const P = (() => {
-  const body = box(TEMPLATE.body, 'body');
-  const sections = body.contents.filter(isSection);
+  const sections = FRAME.body.contents.filter(isSection);
   const section = box(sections[0], 'body section');
   const rows = sections.flatMap((s) => s.contents.filter(isRow));
   rows.forEach((r, i) => rowParts(r, `body row ${i}`));
   const isStrong = (r: FlexBox): boolean => (r.contents[1] as messagingApi.FlexText).weight === 'bold';
   return {
-    header: headerPrototypes(TEMPLATE),
-    footer: footerPrototypes(TEMPLATE),
-    body,
     section,
     heading: text(section.contents[0], 'section.contents[0] (heading)'),
     row: box(rows.find((r) => !isStrong(r)), 'plain row'),
     strongRow: box(rows.find(isStrong), 'emphasis row (bold value)'),
-    separator: separator(body.contents.find((c) => c.type === 'separator'), 'section separator'),
-    note: text(body.contents.findLast((c) => c.type === 'text'), 'note'),
   };
 })();
 
-function fillRow(row: CardRow): FlexBox {
-  const proto = row.emphasis ? P.strongRow : P.row;
-  const { label, value } = rowParts(proto, 'row');
-  return withContents(proto, [withText(label, requireText(row.label, 'row label')), withText(value, requireText(row.value, 'row value'))]);
-}
+const fillRow = (row: CardRow): FlexBox => fillLabelValue(row.emphasis ? P.strongRow : P.row, row);
 
 function fillSection(s: InfoCard['sections'][number]): FlexBox | undefined {
   const heading = nonBlank(s.heading);
@@ -67,14 +50,5 @@ function fillSection(s: InfoCard['sections'][number]): FlexBox | undefined {
 
 /** A Flex message for the card. Empty subtitle, sections, note and buttons are left out, never sent empty. */
 export function buildInfoCard(card: InfoCard): messagingApi.FlexMessage {
-  const accent = TONES[card.tone ?? 'neutral'];
-  const sections = card.sections.map(fillSection).filter((s) => s !== undefined);
-  const note = nonBlank(card.note);
-  const contents = [...joinWith(sections, P.separator), ...(note === undefined ? [] : [withText(P.note, note)])];
-  const bubble = assembleBubble(TEMPLATE, {
-    header: fillHeader(P.header, card.title, card.subtitle, accent),
-    body: contents.length ? withContents(P.body, contents) : undefined,
-    footer: fillFooter(P.footer, card.buttons, accent),
-  });
-  return flexMessage(cardAltText(card), bubble);
+  return finishSectionedCard(TEMPLATE, FRAME, card, card.sections.map(fillSection).filter((s) => s !== undefined));
 }

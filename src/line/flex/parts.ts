@@ -1,10 +1,10 @@
-// Parts both card templates share: header (title, subtitle, tone colour), footer buttons, postback actions, and
+// Parts the card templates share: header (title, subtitle, tone colour), footer buttons, postback actions, and
 // the final assembly of a bubble into a Flex message (altText, empty blocks removed, size checked).
 import type { messagingApi } from '@line/bot-sdk';
 import type { CardButton } from '../../bot/cards.js';
 import type { Postback } from '../../bot/events.js';
 import { encodePostback } from '../postback-codec.js';
-import { box, button, clone, find, text, withContents, withText } from './template.js';
+import { box, button, clone, find, joinWith, separator, text, withContents, withText } from './template.js';
 import { LIMITS, jsonBytes, nonBlank, requireText, shorten } from './text-limits.js';
 
 type FlexBubble = messagingApi.FlexBubble;
@@ -125,4 +125,53 @@ export function cardAltText(card: { altText: string; title: string; subtitle?: s
 
 export function flexMessage(altText: string, bubble: FlexBubble): messagingApi.FlexMessage {
   return { type: 'flex', altText, contents: bubble };
+}
+
+/** A [label, value] row cloned from `proto` (template contract: its contents start with the label and value texts). */
+export function fillLabelValue(proto: FlexBox, row: { label: string; value: string }): FlexBox {
+  const label = text(proto.contents[0], 'row label');
+  const value = text(proto.contents[1], 'row value');
+  return withContents(proto, [withText(label, requireText(row.label, 'row label')), withText(value, requireText(row.value, 'row value'))]);
+}
+
+/** The prototypes every sectioned card (info, standing, estimate) takes from its template. */
+export interface SectionedFrame {
+  header: HeaderPrototypes;
+  footer: FooterPrototypes;
+  body: FlexBox;
+  separator: messagingApi.FlexSeparator;
+  note: FlexText;
+}
+
+/** Template contract for sectioned cards: header and footer as above; the body's first separator and last text. */
+export function sectionedFrame(template: FlexBubble): SectionedFrame {
+  const body = box(template.body, 'body');
+  return {
+    header: headerPrototypes(template),
+    footer: footerPrototypes(template),
+    body,
+    separator: separator(body.contents.find((c) => c.type === 'separator'), 'separator'),
+    note: text(body.contents.findLast((c) => c.type === 'text'), 'note'),
+  };
+}
+
+/**
+ * The finished message of a sectioned card: its sections joined by the separator, the note last, header and
+ * footer filled with the tone's colour. Empty sections, note and buttons are left out, never sent empty.
+ */
+export function finishSectionedCard(
+  template: FlexBubble,
+  frame: SectionedFrame,
+  card: { altText: string; title: string; subtitle?: string | undefined; tone?: Tone | undefined; note?: string | undefined; buttons?: CardButton[] | undefined },
+  sections: messagingApi.FlexComponent[],
+): messagingApi.FlexMessage {
+  const accent = TONES[card.tone ?? 'neutral'];
+  const note = nonBlank(card.note);
+  const contents = [...joinWith(sections, frame.separator), ...(note === undefined ? [] : [withText(frame.note, note)])];
+  const bubble = assembleBubble(template, {
+    header: fillHeader(frame.header, card.title, card.subtitle, accent),
+    body: contents.length ? withContents(frame.body, contents) : undefined,
+    footer: fillFooter(frame.footer, card.buttons, accent),
+  });
+  return flexMessage(cardAltText(card), bubble);
 }

@@ -9,9 +9,9 @@
 //   green when the tier is reached, else the tone colour.
 // - footer: one button per style (see parts.ts).
 import type { messagingApi } from '@line/bot-sdk';
-import type { CardRow, StandingBar, StandingCard } from '../../bot/cards.js';
-import { TONES, assembleBubble, cardAltText, fillFooter, fillHeader, flexMessage, footerPrototypes, headerPrototypes } from './parts.js';
-import { box, joinWith, loadTemplate, separator, text, withContents, withText } from './template.js';
+import type { StandingBar, StandingCard } from '../../bot/cards.js';
+import { TONES, fillLabelValue, finishSectionedCard, sectionedFrame } from './parts.js';
+import { box, loadTemplate, text, withContents, withText } from './template.js';
 import { nonBlank, requireText } from './text-limits.js';
 
 type FlexBox = messagingApi.FlexBox;
@@ -20,18 +20,16 @@ type FlexComponent = messagingApi.FlexComponent;
 const TEMPLATE = loadTemplate('standing-card.json');
 const REACHED = TONES.success;
 
+const FRAME = sectionedFrame(TEMPLATE);
+
 const P = (() => {
-  const body = box(TEMPLATE.body, 'body');
-  const [summary, bars, ranking] = body.contents.filter((c): c is FlexBox => c.type === 'box');
+  const [summary, bars, ranking] = FRAME.body.contents.filter((c): c is FlexBox => c.type === 'box');
   const s = box(summary, 'summary section');
   const b = box(bars, 'bars section');
   const r = box(ranking, 'ranking section');
   const item = box(b.contents[1], 'bar item');
   const track = box(item.contents[1], 'bar track');
   return {
-    header: headerPrototypes(TEMPLATE),
-    footer: footerPrototypes(TEMPLATE),
-    body,
     summary: s,
     strongRow: box(s.contents[0], 'summary row 0 (emphasis)'),
     row: box(s.contents[1], 'summary row 1 (plain)'),
@@ -44,43 +42,28 @@ const P = (() => {
     ranking: r,
     rankingHeading: text(r.contents[0], 'ranking heading'),
     rankingRow: box(r.contents[1], 'ranking row'),
-    separator: separator(body.contents.find((c) => c.type === 'separator'), 'separator'),
-    note: text(body.contents.findLast((c) => c.type === 'text'), 'note'),
   };
 })();
-
-function fillRow(proto: FlexBox, row: CardRow): FlexBox {
-  const label = text(proto.contents[0], 'row label');
-  const value = text(proto.contents[1], 'row value');
-  return withContents(proto, [withText(label, requireText(row.label, 'row label')), withText(value, requireText(row.value, 'row value'))]);
-}
 
 /** Width of a bar fill: whole percent, at least 1 % so an empty bar still shows where it starts. */
 export const barWidth = (permille: number): string => `${Math.max(1, Math.min(100, Math.floor(permille / 10)))}%`;
 
 function fillBar(bar: StandingBar, accent: string): FlexBox {
   const fill: FlexBox = { ...withContents(P.fill, P.fill.contents), width: barWidth(bar.permille), backgroundColor: bar.reached ? REACHED : accent };
-  return withContents(P.item, [fillRow(P.itemRow, { label: bar.label, value: bar.value }), withContents(P.track, [fill])]);
+  return withContents(P.item, [fillLabelValue(P.itemRow, { label: bar.label, value: bar.value }), withContents(P.track, [fill])]);
 }
 
 /** A Flex message for the card; empty parts are left out, never sent empty. */
 export function buildStandingCard(card: StandingCard): messagingApi.FlexMessage {
   const accent = TONES[card.tone ?? 'neutral'];
   const sections: FlexComponent[] = [];
-  if (card.summary.length) sections.push(withContents(P.summary, card.summary.map((r, i) => fillRow(r.emphasis ?? i === 0 ? P.strongRow : P.row, r))));
+  if (card.summary.length) sections.push(withContents(P.summary, card.summary.map((r, i) => fillLabelValue(r.emphasis ?? i === 0 ? P.strongRow : P.row, r))));
   if (card.bars.length) {
     const heading = nonBlank(card.barsHeading);
     sections.push(withContents(P.bars, [...(heading ? [withText(P.barsHeading, heading)] : []), ...card.bars.map((b) => fillBar(b, accent))]));
   }
   if (card.ranking?.rows.length) {
-    sections.push(withContents(P.ranking, [withText(P.rankingHeading, requireText(card.ranking.heading, 'ranking heading')), ...card.ranking.rows.map((r) => fillRow(P.rankingRow, r))]));
+    sections.push(withContents(P.ranking, [withText(P.rankingHeading, requireText(card.ranking.heading, 'ranking heading')), ...card.ranking.rows.map((r) => fillLabelValue(P.rankingRow, r))]));
   }
-  const note = nonBlank(card.note);
-  const contents = [...joinWith(sections, P.separator), ...(note === undefined ? [] : [withText(P.note, note)])];
-  const bubble = assembleBubble(TEMPLATE, {
-    header: fillHeader(P.header, card.title, card.subtitle, accent),
-    body: contents.length ? withContents(P.body, contents) : undefined,
-    footer: fillFooter(P.footer, card.buttons, accent),
-  });
-  return flexMessage(cardAltText(card), bubble);
+  return finishSectionedCard(TEMPLATE, FRAME, card, sections);
 }
