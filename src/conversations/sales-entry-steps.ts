@@ -40,7 +40,7 @@ export async function prompt(ctx: Ctx, s: S): Promise<Reply[]> {
     case 'export-country': return s.pending ? P.countryNotFoundPrompt(s, []) : P.exportCountryPrompt(s);
     case 'export-channel': return P.exportChannelPrompt(s);
     case 'export-agency': return P.exportAgencyPrompt(s);
-    case 'summary': return P.summaryCard(s, await lateNote(ctx, s.month as MonthKey));
+    case 'summary': return P.summaryCard(s, await lateNote(ctx, s.producerId, s.month as MonthKey));
     case 'edit-which': return P.editWhichPrompt(s);
     case 'edit-amount': return P.editAmountPrompt(s);
   }
@@ -51,8 +51,10 @@ export async function ownCategories(ctx: Ctx, producerId: number): Promise<Produ
   return CATEGORIES.filter((c) => p?.categories.includes(c));
 }
 
-async function lateNote(ctx: Ctx, month: MonthKey): Promise<string | null> {
-  const due = (await dueDates(ctx.tx, month)).entryDue;
+/** The late notice of the summary, against the due date of the producer's province (its override, else the department's). */
+async function lateNote(ctx: Ctx, producerId: number, month: MonthKey): Promise<string | null> {
+  const p = await ctx.tx.producer.findUnique({ where: { id: producerId }, select: { district: { select: { provinceId: true } } } });
+  const due = (await dueDates(ctx.tx, month, p?.district.provinceId)).entryDue;
   return isLate(ctx.now, due) ? `ส่งหลังกำหนด (กำหนดส่ง ${formatDayTh(due)}) ระบบรับข้อมูลและบันทึกว่าส่งล่าช้า` : null;
 }
 
