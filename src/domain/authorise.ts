@@ -22,12 +22,14 @@ export type Action =
   | 'estimates.set'
   | 'estimates.certify'
   | 'registry.view'
-  | 'registry.review-open';
+  | 'registry.review-open'
+  | 'calendar.set';
 
 export const ACTIONS: readonly Action[] = [
   'sales.view', 'sales.enter', 'sales.district-confirm', 'sales.district-return', 'sales.province-confirm',
   'sales.province-return', 'unlock.request', 'unlock.decide', 'producer.register', 'invite.producer',
   'invite.district-officer', 'progress.view', 'estimates.set', 'estimates.certify', 'registry.view', 'registry.review-open',
+  'calendar.set',
 ];
 
 /** How far a role reaches for an action. */
@@ -52,6 +54,8 @@ export const MATRIX: Record<Action, Partial<Record<Role, Reach>>> = {
   // The producer register in chat: the district keeps it, the province reads its districts' registers.
   'registry.view': { DISTRICT_OFFICER: 'district', PROVINCE_OFFICER: 'province' },
   'registry.review-open': { PROVINCE_OFFICER: 'province' },
+  // Due dates: the department sets the nation's (its row); a province overrides them for its own producers and districts.
+  'calendar.set': { PROVINCE_OFFICER: 'province', DEPARTMENT_ADMIN: 'nation' },
 };
 
 /** Where an action happens: the org units above it are always filled in. */

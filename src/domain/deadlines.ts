@@ -3,6 +3,7 @@
 // districts. The department's close is department-wide: from the day after it, the month takes no entries.
 import type { Tx } from '../db/client.js';
 import type { Actor } from './actor.js';
+import { MATRIX } from './authorise.js';
 import { NotAuthorisedError, RuleError } from './errors.js';
 import {
   dayKeyFromDbDate,
@@ -96,6 +97,8 @@ export interface CalendarChange {
   provinceId: number | null;
   /** The dates to set (one or more fields); the others keep their current value. */
   days: Partial<Record<CalendarField, DayKey>>;
+  /** A province's overrides to clear: those dates go back to the department's. */
+  clear?: DueField[];
 }
 
 /** Checks a change against the month: not before the month starts, not later than the end of the next month. */
@@ -106,43 +109,78 @@ export function checkChange(c: CalendarChange): void {
     }
   }
   if (c.provinceId !== null && c.days.departmentClose) throw new RuleError('วันปิดรับข้อมูลกำหนดได้โดยกรมฯ เท่านั้น', 'close-department-only');
+  if (c.provinceId === null && c.clear?.length) throw new RuleError('ล้างได้เฉพาะวันที่จังหวัดกำหนดเอง', 'clear-province-only');
+}
+
+const ORDER_TH = 'ส่งยอดขาย ≤ อำเภอยืนยัน ≤ จังหวัดยืนยัน ≤ กรมฯ ปิดรับ';
+
+/** Pure rules of a calendar's dates: they keep their order, and a province's are not later than the department's. */
+export function checkDates(next: Deadlines, dept: Deadlines | null): void {
+  const order: [CalendarField, DayKey][] = [['entryDue', next.entryDue], ['districtConfirmDue', next.districtConfirmDue], ['provinceConfirmDue', next.provinceConfirmDue]];
+  if (next.departmentClose) order.push(['departmentClose', next.departmentClose]);
+  const bad = order.findIndex(([, d], i) => i > 0 && d < order[i - 1]![1]);
+  if (bad > 0) {
+    const [a, da] = order[bad - 1]!;
+    const [b, db] = order[bad]!;
+    throw new RuleError(
+      `วันที่ต้องเรียงกัน: ${ORDER_TH}\nตอนนี้ "${FIELD_TH[a]}" ${formatDayTh(da)} อยู่หลัง "${FIELD_TH[b]}" ${formatDayTh(db)} กรุณาเลือกวันใหม่`,
+      'order',
+    );
+  }
+  if (!dept) return;
+  for (const f of DUE_FIELDS) {
+    if (next[f] > dept[f]) {
+      throw new RuleError(`จังหวัดกำหนด "${FIELD_TH[f]}" ได้ไม่เกินวันที่กรมฯ กำหนด (${formatDayTh(dept[f])}) กรุณาเลือกวันที่ไม่เกิน ${formatDayTh(dept[f])}`, 'later-than-department');
+    }
+  }
+}
+
+/** Who may change the department's row (reach "nation") or a province's override (that province's officers). */
+export function assertMaySet(actor: Actor, provinceId: number | null): void {
+  const reach = MATRIX['calendar.set'][actor.role];
+  const ok = provinceId === null ? reach === 'nation' : reach === 'province' && actor.provinceId === provinceId;
+  if (!ok) throw new NotAuthorisedError('กำหนดวันส่งได้เฉพาะกรมฯ (ทั้งประเทศ) และเจ้าหน้าที่จังหวัด (เฉพาะจังหวัดของตน)');
 }
 
 /**
- * Sets one date. Department admins (or the CLI, actor null) set the department's row; province officers set their
- * own province's override only. The resulting dates must stay in order entry ≤ district ≤ province ≤ close.
+ * The dates before and after a change, checked (authorisation, the month's range, the order, a province's dates
+ * not later than the department's); writes nothing. Throws NotAuthorisedError or RuleError.
+ */
+export async function previewChange(tx: Tx, actor: Actor | null, c: CalendarChange): Promise<{ current: Deadlines; next: Deadlines; dept: Deadlines }> {
+  if (actor) assertMaySet(actor, c.provinceId);
+  checkChange(c);
+  const current = await dueDates(tx, c.month, c.provinceId);
+  const dept = c.provinceId === null ? current : await dueDates(tx, c.month);
+  const next: Deadlines = { ...current, ...c.days };
+  for (const f of c.clear ?? []) next[f] = dept[f];
+  checkDates(next, c.provinceId === null ? null : dept);
+  return { current, next, dept };
+}
+
+/**
+ * Sets (or, for a province, clears) dates. Department admins (or the CLI, actor null) set the department's row;
+ * province officers set their own province's override only. Checked as previewChange; audited as calendar.set.
  */
 export async function setDeadline(tx: Tx, actor: Actor | null, c: CalendarChange): Promise<Deadlines> {
-  if (actor) {
-    const ok = c.provinceId === null ? actor.role === 'DEPARTMENT_ADMIN' : actor.role === 'PROVINCE_OFFICER' && actor.provinceId === c.provinceId;
-    if (!ok) throw new NotAuthorisedError('กำหนดวันส่งได้เฉพาะกรมฯ (ทั้งประเทศ) และเจ้าหน้าที่จังหวัด (เฉพาะจังหวัดของตน)');
-  }
-  checkChange(c);
+  const { current, next } = await previewChange(tx, actor, c);
   const m = monthStart(c.month);
-  const current = await dueDates(tx, c.month, c.provinceId);
-  const next: Deadlines = { ...current, ...c.days };
-  const order: DayKey[] = [next.entryDue, next.districtConfirmDue, next.provinceConfirmDue];
-  if (next.departmentClose) order.push(next.departmentClose);
-  if (order.some((d, i) => i > 0 && d < order[i - 1]!)) {
-    throw new RuleError('วันที่ต้องเรียงกัน: ส่งยอดขาย ≤ อำเภอยืนยัน ≤ จังหวัดยืนยัน ≤ กรมฯ ปิดรับ กรุณาเลือกวันใหม่', 'order');
-  }
   if (c.provinceId === null) {
-    const dept = await dueDates(tx, c.month);
-    const row: Deadlines = { ...dept, ...c.days };
     const data = {
-      entryDue: dayStart(row.entryDue),
-      districtConfirmDue: dayStart(row.districtConfirmDue),
-      provinceConfirmDue: dayStart(row.provinceConfirmDue),
-      departmentClose: row.departmentClose ? dayStart(row.departmentClose) : null,
+      entryDue: dayStart(next.entryDue),
+      districtConfirmDue: dayStart(next.districtConfirmDue),
+      provinceConfirmDue: dayStart(next.provinceConfirmDue),
+      departmentClose: next.departmentClose ? dayStart(next.departmentClose) : null,
     };
     await tx.deadlineCalendar.upsert({ where: { month: m }, create: { month: m, ...data }, update: data });
   } else {
-    const data = { ...Object.fromEntries(Object.entries(c.days).map(([f, d]) => [f, dayStart(d)])), setById: actor?.userId ?? null };
-    await tx.provinceDeadline.upsert({
-      where: { provinceId_month: { provinceId: c.provinceId, month: m } },
-      create: { provinceId: c.provinceId, month: m, ...data },
-      update: data,
-    });
+    const key = { provinceId_month: { provinceId: c.provinceId, month: m } };
+    const data = {
+      ...Object.fromEntries((c.clear ?? []).map((f) => [f, null])),
+      ...Object.fromEntries(Object.entries(c.days).map(([f, d]) => [f, dayStart(d)])),
+      setById: actor?.userId ?? null,
+    };
+    const row = await tx.provinceDeadline.upsert({ where: key, create: { provinceId: c.provinceId, month: m, ...data }, update: data });
+    if (!row.entryDue && !row.districtConfirmDue && !row.provinceConfirmDue) await tx.provinceDeadline.delete({ where: key });
   }
   await tx.auditLog.create({
     data: { actorId: actor?.userId ?? null, action: 'calendar.set', entityType: c.provinceId === null ? 'DeadlineCalendar' : 'ProvinceDeadline', entityId: `${c.provinceId ?? 'dept'}:${c.month}`, before: current as object, after: next as object },

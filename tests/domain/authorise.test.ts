@@ -22,6 +22,7 @@ const EXPECTED: Record<Action, [P: string, D: string, PV: string, Z: string, DEP
   'estimates.certify':       ['-', 'd', '-', '-', '-'],
   'registry.view':           ['-', 'd', 'p', '-', '-'],
   'registry.review-open':    ['-', '-', 'p', '-', '-'],
+  'calendar.set':            ['-', '-', 'p', '-', 'n'],
 };
 const ROLES: Role[] = ['PRODUCER', 'DISTRICT_OFFICER', 'PROVINCE_OFFICER', 'ZONE_ADMIN', 'DEPARTMENT_ADMIN'];
 
