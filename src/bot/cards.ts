@@ -120,4 +120,22 @@ export interface ProducerCard {
   buttons?: CardButton[];
 }
 
-export type Card = InfoCard | ListCard | StandingCard | EstimateCard | ProducerCard;
+/** A change of one date shown before it is made: the date's name, old → new, then what it touches. */
+export interface DeadlineCard {
+  kind: 'deadline';
+  altText: string;
+  title: string;
+  subtitle?: string;
+  tone?: 'neutral' | 'success' | 'warning' | 'danger';
+  /** The date's name, e.g. "ส่งยอดขาย (ผู้ผลิต/อำเภอบันทึก)". */
+  field: string;
+  /** "5 ธ.ค. 2569" (drawn struck through) and the new date. */
+  from: string;
+  to: string;
+  /** Impact rows; `warning` rows are drawn in the warning colour. */
+  impact: (CardRow & { warning?: boolean })[];
+  note?: string;
+  buttons?: CardButton[];
+}
+
+export type Card = InfoCard | ListCard | StandingCard | EstimateCard | ProducerCard | DeadlineCard;

@@ -10,6 +10,7 @@ import { buildListCard } from './flex/list-card.js';
 import { buildStandingCard } from './flex/standing-card.js';
 import { buildEstimateCard } from './flex/estimate-card.js';
 import { buildProducerCard } from './flex/producer-card.js';
+import { buildDeadlineCard } from './flex/deadline-card.js';
 import { cardAltText, postbackAction } from './flex/parts.js';
 import { LIMITS, requireText, shorten } from './flex/text-limits.js';
 
@@ -65,6 +66,8 @@ export function renderCard(card: Card): messagingApi.FlexMessage {
       return buildEstimateCard(card);
     case 'producer':
       return buildProducerCard(card);
+    case 'deadline':
+      return buildDeadlineCard(card);
   }
 }
 
