@@ -12,6 +12,8 @@ import { defaultReportingMonth, nextMonth, type MonthKey } from '../domain/fisca
 import { setRemindersOff } from '../domain/reminders/opt-out.js';
 import { formatDayTh, formatMonthTh } from '../domain/thai-format.js';
 import type { BotModule } from './module.js';
+import { roleMay } from '../domain/authorise.js';
+import { START_WORD as CALENDAR_SET_WORD } from './calendar-set-prompts.js';
 
 const none = z.object({ step: z.literal('none') });
 
@@ -57,7 +59,9 @@ export const deadlinesFlow: Flow<{ step: 'none' }> = {
     const prov = await provinceOf(ctx);
     const m = defaultReportingMonth(ctx.now);
     const months = await Promise.all([m, nextMonth(m)].map(async (month) => ({ month, d: await dueDates(ctx.tx, month, prov?.id) })));
-    return done(card(deadlinesCard(prov ? `จังหวัด${prov.name}` : 'ทั้งประเทศ', months, ctx.actor!.role), [say('เมนู')]));
+    // those who set dates (calendar.set) are offered the change; the flow refuses everyone else at start anyway
+    const change = roleMay(ctx.actor!.role, 'calendar.set') ? [say(CALENDAR_SET_WORD)] : [];
+    return done(card(deadlinesCard(prov ? `จังหวัด${prov.name}` : 'ทั้งประเทศ', months, ctx.actor!.role), [...change, say('เมนู')]));
   },
   async advance() {
     return pass();

@@ -12,6 +12,7 @@ import { districtReviewModule } from './district-review.js';
 import { provinceModules } from './province-review.js';
 import { targetsModule } from './targets.js';
 import { deadlinesModule } from './deadlines.js';
+import { calendarSetModule } from './calendar-set.js';
 import { reportsModule } from './reports.js';
 import { estimatesModule } from './estimates.js';
 import { estimateCertifyModule } from './estimate-certify.js';
@@ -29,6 +30,7 @@ const MODULES: BotModule[] = [
   ...provinceModules,
   targetsModule,
   deadlinesModule,
+  calendarSetModule,
   reportsModule,
   deleteEntryModule,
   estimatesModule,

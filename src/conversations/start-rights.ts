@@ -29,6 +29,8 @@ export const FLOW_ACTIONS: Readonly<Record<string, readonly Action[]>> = {
   deadlines: ['sales.view'],
   'reminders-off': ['sales.view'],
   'reminders-on': ['sales.view'],
+  // The department sets the nation's dates, a province its own (domain/deadlines.ts checks which).
+  'calendar-set': ['calendar.set'],
   // Officers of every level; which types and which place each may get is decided in domain/reports/report-scope.ts.
   reports: ['progress.view'],
   // The district keeps its register; the province reads its districts' registers.
