@@ -32,7 +32,8 @@ export const CalendarSetState = z.discriminatedUnion('step', [
 ]);
 type S = z.infer<typeof CalendarSetState>;
 type Out = Outcome<S>;
-const MENU = new Set(Object.values(MENU_WORDS).flat().map(normaliseWord));
+/** Menu words and the calendar's own start words typed mid-conversation start that flow afresh. */
+const MENU = new Set([...Object.values(MENU_WORDS).flat(), P.START_WORD, 'กำหนดส่ง'].map(normaliseWord));
 const OK_WORDS = new Set(['ยืนยัน', 'ใช่', 'ตกลง', 'ยืนยันกำหนดส่ง']);
 const EDIT_WORDS = new Set(['แก้ไข', 'แก้ไขวันที่', 'แก้วัน']);
 /** How many months are offered: the month being reported and the next ones. */

@@ -116,6 +116,11 @@ const ORDER_TH = 'ส่งยอดขาย ≤ อำเภอยืนยั
 
 /** Pure rules of a calendar's dates: they keep their order, and a province's are not later than the department's. */
 export function checkDates(next: Deadlines, dept: Deadlines | null): void {
+  for (const f of dept ? DUE_FIELDS : []) {
+    if (next[f] > dept![f]) {
+      throw new RuleError(`จังหวัดกำหนด "${FIELD_TH[f]}" ได้ไม่เกินวันที่กรมฯ กำหนด (${formatDayTh(dept![f])}) กรุณาเลือกวันที่ไม่เกิน ${formatDayTh(dept![f])}`, 'later-than-department');
+    }
+  }
   const order: [CalendarField, DayKey][] = [['entryDue', next.entryDue], ['districtConfirmDue', next.districtConfirmDue], ['provinceConfirmDue', next.provinceConfirmDue]];
   if (next.departmentClose) order.push(['departmentClose', next.departmentClose]);
   const bad = order.findIndex(([, d], i) => i > 0 && d < order[i - 1]![1]);
@@ -126,12 +131,6 @@ export function checkDates(next: Deadlines, dept: Deadlines | null): void {
       `วันที่ต้องเรียงกัน: ${ORDER_TH}\nตอนนี้ "${FIELD_TH[a]}" ${formatDayTh(da)} อยู่หลัง "${FIELD_TH[b]}" ${formatDayTh(db)} กรุณาเลือกวันใหม่`,
       'order',
     );
-  }
-  if (!dept) return;
-  for (const f of DUE_FIELDS) {
-    if (next[f] > dept[f]) {
-      throw new RuleError(`จังหวัดกำหนด "${FIELD_TH[f]}" ได้ไม่เกินวันที่กรมฯ กำหนด (${formatDayTh(dept[f])}) กรุณาเลือกวันที่ไม่เกิน ${formatDayTh(dept[f])}`, 'later-than-department');
-    }
   }
 }
 
