@@ -1,5 +1,6 @@
 // `npm run calendar -- show --fy 2570 [--province 24]`
 // `npm run calendar -- set --month 2026-11 --field entryDue --day 2026-12-05 [--province 24]`
+// `npm run calendar -- clear --month 2026-11 --field entryDue --province 24`   (back to the department's date)
 // `npm run calendar -- import <file.csv>`   (header: month,province,entryDue,districtConfirmDue,provinceConfirmDue,departmentClose;
 //                                            province empty = department-wide; empty cells keep the current date)
 // Sets the deadline calendar as the system (no acting officer); every change is audited.
@@ -17,8 +18,9 @@ const Month = z.string().transform((s, ctx) => parseMonthKey(s) ?? (ctx.addIssue
 const Day = z.string().transform((s, ctx) => parseDayKey(s) ?? (ctx.addIssue({ code: 'custom', message: 'expected YYYY-MM-DD (Gregorian)' }), z.NEVER));
 const Province = z.coerce.number().int().min(10).max(99);
 const SetArgs = z.object({ month: Month, field: z.enum(FIELDS), day: Day, province: Province.optional() });
+const ClearArgs = z.object({ month: Month, field: z.enum(['entryDue', 'districtConfirmDue', 'provinceConfirmDue']), province: Province });
 const ShowArgs = z.object({ fy: z.coerce.number().int().min(2500).max(2700).optional(), province: Province.optional() });
-const USAGE = 'usage: npm run calendar -- show [--fy 2570] [--province 24]\n       npm run calendar -- set --month 2026-11 --field entryDue|districtConfirmDue|provinceConfirmDue|departmentClose --day 2026-12-05 [--province 24]\n       npm run calendar -- import <file.csv>';
+const USAGE = 'usage: npm run calendar -- show [--fy 2570] [--province 24]\n       npm run calendar -- set --month 2026-11 --field entryDue|districtConfirmDue|provinceConfirmDue|departmentClose --day 2026-12-05 [--province 24]\n       npm run calendar -- clear --month 2026-11 --field entryDue|districtConfirmDue|provinceConfirmDue --province 24\n       npm run calendar -- import <file.csv>';
 
 function fail(msg: string): never {
   console.error(`${msg}\n${USAGE}`);
@@ -72,6 +74,11 @@ try {
     if (!a.success) fail(issues(a.error));
     const d = await db.$transaction((tx) => setDeadline(tx, null, { month: a.data.month, provinceId: a.data.province ?? null, days: { [a.data.field]: a.data.day } }));
     console.log(`${a.data.month}: entry ${d.entryDue}, district ${d.districtConfirmDue}, province ${d.provinceConfirmDue}, close ${d.departmentClose ?? '-'}`);
+  } else if (command === 'clear') {
+    const a = ClearArgs.safeParse(values);
+    if (!a.success) fail(issues(a.error));
+    const d = await db.$transaction((tx) => setDeadline(tx, null, { month: a.data.month, provinceId: a.data.province, days: {}, clear: [a.data.field] }));
+    console.log(`${a.data.month}, province ${a.data.province}: entry ${d.entryDue}, district ${d.districtConfirmDue}, province ${d.provinceConfirmDue}`);
   } else if (command === 'import') {
     if (!file) fail('import needs a CSV file');
     const changes = readCsv(file);
