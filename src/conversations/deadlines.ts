@@ -18,7 +18,7 @@ import { START_WORD as CALENDAR_SET_WORD } from './calendar-set-prompts.js';
 const none = z.object({ step: z.literal('none') });
 
 /** The province whose dates apply to the person (null: department-wide only). */
-async function provinceOf(ctx: Ctx): Promise<{ id: number; name: string } | null> {
+export async function provinceOf(ctx: Ctx): Promise<{ id: number; name: string } | null> {
   const a = ctx.actor!;
   const districtId = a.districtId ?? (a.producerId ? (await ctx.tx.producer.findUnique({ where: { id: a.producerId } }))?.districtId : null);
   const provinceId = a.provinceId ?? (districtId ? (await ctx.tx.district.findUnique({ where: { id: districtId } }))?.provinceId : null);

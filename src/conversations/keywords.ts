@@ -5,6 +5,7 @@ import { normaliseWord } from '../bot/router.js';
 import { say, text, type Reply } from '../bot/reply.js';
 import type { Role } from '../db/generated/enums.js';
 import { dueDates } from '../domain/deadlines.js';
+import { provinceOf } from './deadlines.js';
 import { defaultReportingMonth } from '../domain/fiscal-period.js';
 import { formatDayTh, formatMonthTh } from '../domain/thai-format.js';
 import { MENU_WORDS } from './menu.js';
@@ -23,7 +24,7 @@ const offer = (role: Role, ...words: string[]) => [...words.filter((w) => MENU_W
 
 async function deadlines(ctx: Ctx, role: Role): Promise<Reply[]> {
   const month = defaultReportingMonth(ctx.now);
-  const due = await dueDates(ctx.tx, month);
+  const due = await dueDates(ctx.tx, month, (await provinceOf(ctx))?.id); // the person's province's dates
   return [
     text(
       `กำหนดส่งยอดขายเดือน${formatMonthTh(month)}:\n` +

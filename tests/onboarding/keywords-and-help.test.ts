@@ -5,6 +5,8 @@ import { botDefinition } from '../../src/conversations/index.js';
 import { KEYWORD_TABLE } from '../../src/conversations/keywords.js';
 import { MENU_WORDS } from '../../src/conversations/menu.js';
 import { normaliseWord } from '../../src/bot/router.js';
+import { setDeadline } from '../../src/domain/deadlines.js';
+import type { DayKey, MonthKey } from '../../src/domain/fiscal-period.js';
 import { startTestBot, type TestBot } from '../support/bot.js';
 import { makeProducer, makeUser, testClock } from '../support/people.js';
 import { everything, quickLabels, sent } from '../support/screen.js';
@@ -38,6 +40,13 @@ describe('keywords per role', () => {
     expect(a).toContain('กำหนดส่งยอดขายเดือนตุลาคม 2569');
     expect(a).toContain('3 พฤศจิกายน 2569');
     expect(a).not.toContain('ไม่เข้าใจ');
+  });
+
+  it('"ส่งวันไหน" gives a producer its province\u2019s own date, and the department the department\u2019s', async () => {
+    await bot.services.db.$transaction((tx) => setDeadline(tx, null, { month: '2026-10' as MonthKey, provinceId: 24, days: { entryDue: '2026-11-02' as DayKey } }));
+    expect(await ask(producer, 'ส่งวันไหน')).toContain('ภายใน 2 พฤศจิกายน 2569');
+    expect(await ask(department, 'ส่งวันไหน')).toContain('ภายใน 3 พฤศจิกายน 2569');
+    await bot.services.db.$transaction((tx) => setDeadline(tx, null, { month: '2026-10' as MonthKey, provinceId: 24, days: {}, clear: ['entryDue'] }));
   });
 
   it('"ส่งยอด" and "ยอดขาย" point a producer to reporting and an officer to entering for producers', async () => {
