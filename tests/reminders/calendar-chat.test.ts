@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestBot, type TestBot } from '../support/bot.js';
 import { makeProducer, makeUser, testClock } from '../support/people.js';
 import { buttons, everything, lastCardText, press, quickLabels } from '../support/screen.js';
-import { dueDates } from '../../src/domain/deadlines.js';
-import type { MonthKey } from '../../src/domain/fiscal-period.js';
+import { dueDates, setDeadline } from '../../src/domain/deadlines.js';
+import type { DayKey, MonthKey } from '../../src/domain/fiscal-period.js';
 
 // 2 December 2569, 10:00 Bangkok: November is the month being reported; its default dates are 3 / 4 / 5 December.
 const clock = testClock('2026-12-02T03:00:00Z');
@@ -127,6 +127,37 @@ describe('due dates set in chat', () => {
     expect(await provinceRow()).toBeNull();
     expect((await dueDates(bot.services.db, NOV, 24)).entryDue).toBe('2026-12-03');
     expect(await bot.services.db.auditLog.count({ where: { action: 'calendar.set', actorId: provId } })).toBe(2);
+  });
+
+  it('the department\u2019s card counts where its date reaches and the provinces that keep a later date of their own', async () => {
+    const db = bot.services.db;
+    await db.$transaction((tx) => setDeadline(tx, null, { month: NOV, provinceId: 24, days: { entryDue: '2026-12-01' as DayKey } }));
+    await bot.say(dept, 'แก้ไขกำหนดส่ง');
+    await press(bot, dept, 'พฤศจิกายน 2569');
+    await press(bot, dept, 'ส่งยอดขาย');
+    await bot.say(dept, '30 พ.ย.');
+    const [districts, producers] = await Promise.all([
+      db.district.count({ where: { provinceId: { not: 24 } } }),
+      db.producer.count({ where: { active: true, district: { provinceId: { not: 24 } } } }),
+    ]);
+    const shown = lastCardText(bot, dept);
+    expect(shown).toContain(`ทุกจังหวัด · ${districts.toLocaleString('en-US')} อำเภอ · ผู้ผลิต ${producers} ราย`);
+    expect(shown).toContain('1 จังหวัด ใช้วันของตนต่อไป');
+    expect(shown).toContain('⚠ จังหวัดที่กำหนดหลังวันนี้');
+    await bot.say(dept, 'ยกเลิก');
+    await db.$transaction((tx) => setDeadline(tx, null, { month: NOV, provinceId: 24, days: {}, clear: ['entryDue'] }));
+  });
+
+  it('September may be due in September itself when the month is named', async () => {
+    clock.set('2026-09-20T03:00:00Z'); // August is being reported; September is offered next
+    await bot.say(dept, 'แก้ไขกำหนดส่ง');
+    await press(bot, dept, 'กันยายน 2569');
+    await press(bot, dept, 'ส่งยอดขาย');
+    await bot.say(dept, '27 ก.ย.');
+    expect(lastCardText(bot, dept)).toContain('27 กันยายน 2569');
+    await press(bot, dept, 'ยืนยัน');
+    expect((await dueDates(bot.services.db, '2026-09' as MonthKey)).entryDue).toBe('2026-09-27');
+    clock.set('2026-12-02T03:00:00Z');
   });
 
   it('district officers, producers and zones are not offered the change and are refused at start; a forged tap writes nothing', async () => {
