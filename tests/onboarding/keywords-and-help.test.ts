@@ -96,6 +96,8 @@ describe('keywords per role', () => {
     expect(d).not.toContain('การพิมพ์ยอดขาย');
     expect(d).not.toContain('1.2 ล้าน');
     expect(d).toContain('ความคืบหน้า');
+    expect(d).toContain('แก้ไขกำหนดส่ง'); // only those who may set dates are told of it
+    expect(everything(bot, district, 2)).not.toContain('แก้ไขกำหนดส่ง');
     expect(bot.fake.rejected()).toEqual([]);
   });
 });
