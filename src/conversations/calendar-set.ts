@@ -93,13 +93,17 @@ async function prompt(ctx: Ctx, s: S, problem?: string): Promise<Reply[]> {
   }
 }
 
-/** A rule or right broken: the message, and the person stays where they were. */
-async function refused<T>(ctx: Ctx, at: S, fn: () => Promise<T>): Promise<T | Out> {
+/** A rule or right broken: the message, and the day question again (where the person was, or back to it from the
+ * card when the calendar changed meanwhile). Nothing was written: the domain checks before it writes. */
+async function refused(ctx: Ctx, from: S, fn: () => Promise<Out>): Promise<Out> {
   try {
     return await fn();
   } catch (err) {
-    if (err instanceof RuleError || err instanceof NotAuthorisedError) return stay(...(await prompt(ctx, at, err.message)));
-    throw err;
+    if (!(err instanceof RuleError || err instanceof NotAuthorisedError)) throw err;
+    if (from.step !== 'day' && from.step !== 'confirm') throw err;
+    const day: S = { step: 'day', token: from.token, month: from.month, field: from.field };
+    const replies = await prompt(ctx, day, err.message);
+    return from.step === 'day' ? stay(...replies) : next(day, ...replies);
   }
 }
 
@@ -108,10 +112,9 @@ async function start(ctx: Ctx): Promise<Out> {
   return next(s, ...(await prompt(ctx, s)));
 }
 
-async function toConfirm(ctx: Ctx, s: Extract<S, { step: 'day' | 'confirm' }>, day: string | null): Promise<Out> {
+async function toConfirm(ctx: Ctx, s: Extract<S, { step: 'day' }>, day: string | null): Promise<Out> {
   const st: S = { step: 'confirm', token: s.token, month: s.month, field: s.field, day };
-  const back: S = { step: 'day', token: s.token, month: s.month, field: s.field };
-  return refused(ctx, back, async () => {
+  return refused(ctx, s, async () => {
     await previewChange(ctx.tx, ctx.actor, changeOf(ctx, st, day));
     return next(st, ...(await prompt(ctx, st)));
   });
@@ -119,8 +122,7 @@ async function toConfirm(ctx: Ctx, s: Extract<S, { step: 'day' | 'confirm' }>, d
 
 /** The one write of this flow: only from the confirmation card, with the day shown there. */
 async function submit(ctx: Ctx, s: Extract<S, { step: 'confirm' }>): Promise<Out> {
-  const back: S = { step: 'day', token: s.token, month: s.month, field: s.field };
-  return refused(ctx, back, async () => {
+  return refused(ctx, s, async () => {
     const d = await setDeadline(ctx.tx, ctx.actor, changeOf(ctx, s, s.day));
     const shown = deadlinesCard(await whereOf(ctx), [{ month: s.month as MonthKey, d }], ctx.actor!.role);
     return done(P.savedText(s.month, s.field, d[s.field]!, s.day === null), card(shown, [say(P.START_WORD), say('เมนู')]));

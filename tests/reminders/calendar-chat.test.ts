@@ -148,6 +148,29 @@ describe('due dates set in chat', () => {
     await db.$transaction((tx) => setDeadline(tx, null, { month: NOV, provinceId: 24, days: {}, clear: ['entryDue'] }));
   });
 
+  it('a card made stale by a department change meanwhile is refused on ยืนยัน and goes back to the day question', async () => {
+    const db = bot.services.db;
+    await bot.say(prov, 'แก้ไขกำหนดส่ง');
+    await press(bot, prov, 'พฤศจิกายน 2569');
+    await press(bot, prov, 'ส่งยอดขาย');
+    await bot.say(prov, '2');
+    expect(lastCardText(bot, prov)).toContain('2 ธันวาคม 2569');
+    await db.$transaction((tx) => setDeadline(tx, null, { month: NOV, provinceId: null, days: { entryDue: '2026-12-01' as DayKey } }));
+    bot.take(prov);
+    await press(bot, prov, 'ยืนยัน');
+    const said = bot.take(prov).join('\n');
+    expect(said).toContain('ได้ไม่เกินวันที่กรมฯ กำหนด (1 ธันวาคม 2569)');
+    expect(said).toContain('พิมพ์วันที่ใหม่');
+    expect(await provinceRow()).toBeNull();
+    await bot.say(prov, '30 พ.ย.'); // the day question, not the card
+    await press(bot, prov, 'ยืนยัน');
+    expect(day((await provinceRow())?.entryDue)).toBe('2026-11-30');
+    await db.$transaction(async (tx) => {
+      await setDeadline(tx, null, { month: NOV, provinceId: 24, days: {}, clear: ['entryDue'] });
+      await setDeadline(tx, null, { month: NOV, provinceId: null, days: { entryDue: '2026-12-03' as DayKey } });
+    });
+  });
+
   it('September may be due in September itself when the month is named', async () => {
     clock.set('2026-09-20T03:00:00Z'); // August is being reported; September is offered next
     await bot.say(dept, 'แก้ไขกำหนดส่ง');
