@@ -14,6 +14,7 @@ import { dueDates, previewChange, setDeadline, type CalendarChange, type Calenda
 import { NotAuthorisedError, RuleError } from '../domain/errors.js';
 import { addMonths, defaultReportingMonth, monthStart, nextMonth, parseDayKey, type DayKey, type MonthKey } from '../domain/fiscal-period.js';
 import { readThaiDay } from '../domain/thai-day.js';
+import { formatMonthTh } from '../domain/thai-format.js';
 import { deadlinesCard } from './deadlines.js';
 import { MENU_WORDS } from './menu.js';
 import type { BotModule } from './module.js';
@@ -161,8 +162,12 @@ async function advance(ctx: Ctx, s: S, input: Input): Promise<Out> {
   const w = normaliseWord(raw);
   if (MENU.has(w)) return pass();
   switch (s.step) {
-    case 'month':
-      return stay(...(await prompt(ctx, s, 'กรุณาเลือกเดือนจากปุ่มด้านล่าง')));
+    case 'month': {
+      const month = monthsOf(ctx).find((m) => normaliseWord(formatMonthTh(m)) === w || m === raw);
+      if (!month) return stay(...(await prompt(ctx, s, 'กรุณาเลือกเดือนจากปุ่มด้านล่าง')));
+      const st: S = { step: 'field', token: s.token, month };
+      return next(st, ...(await prompt(ctx, st)));
+    }
     case 'field': {
       const field = fieldsOf(ctx).find((f) => normaliseWord(P.FIELD_CODES[f].label) === w);
       if (!field) return stay(...(await prompt(ctx, s, 'กรุณาเลือกวันที่จะแก้จากปุ่มด้านล่าง')));

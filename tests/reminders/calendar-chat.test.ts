@@ -54,8 +54,10 @@ describe('due dates set in chat', () => {
 
   it('dates out of order are refused in Thai at the day question; a past date is warned on the card; แก้ไข and ยกเลิก write nothing', async () => {
     await bot.say(dept, 'แก้ไขกำหนดส่ง');
-    await press(bot, dept, 'พฤศจิกายน 2569');
-    await press(bot, dept, 'ส่งยอดขาย');
+    await bot.say(dept, 'ตุลาคม 2569'); // not offered
+    expect(bot.take(dept).join('\n')).toContain('กรุณาเลือกเดือนจากปุ่มด้านล่าง');
+    await bot.say(dept, 'พฤศจิกายน  2569'); // typed instead of tapped
+    await bot.say(dept, 'ส่งยอดขาย');
     await bot.say(dept, 'วันที่ 8');
     const said = bot.take(dept).join('\n');
     expect(said).toContain('วันที่ต้องเรียงกัน');
