@@ -45,11 +45,13 @@ export function fieldPrompt(token: string, where: string, month: string, d: Dead
   ];
 }
 
-export function dayPrompt(month: string, field: CalendarField, current: string | null, canClear: boolean, problem?: string): Reply[] {
+/** `deptDay`: for a province, the department's date, which its own may not pass. */
+export function dayPrompt(month: string, field: CalendarField, current: string | null, canClear: boolean, deptDay: string | null, problem?: string): Reply[] {
   const choices: Choice[] = [...(canClear ? [say(CLEAR_WORD)] : []), say('ยกเลิก')];
   return [
     text(
       `${problemFirst(problem)}"${FIELD_TH[field]}" ของยอดขายเดือน${monthTh(month)}\nตอนนี้: ${dayTh(current)}\n` +
+        (deptDay ? `กรมฯ กำหนด ${dayTh(deptDay)} (จังหวัดกำหนดได้ไม่เกินวันนี้)\n` : '') +
         `พิมพ์วันที่ใหม่ เช่น "25" หรือ "๒๕" หรือ "25 ธ.ค."${canClear ? `\nหรือกด "${CLEAR_WORD}" เพื่อกลับไปใช้วันที่กรมฯ กำหนด` : ''}`,
       choices,
     ),

@@ -78,7 +78,8 @@ async function prompt(ctx: Ctx, s: S, problem?: string): Promise<Reply[]> {
       return P.fieldPrompt(s.token, where, s.month, await dueDates(ctx.tx, s.month as MonthKey, scopeOf(ctx)), fieldsOf(ctx), await ownFields(ctx, s.month), problem);
     case 'day': {
       const d = await dueDates(ctx.tx, s.month as MonthKey, scopeOf(ctx));
-      return P.dayPrompt(s.month, s.field, d[s.field], (await ownFields(ctx, s.month)).includes(s.field as DueField), problem);
+      const deptDay = scopeOf(ctx) === null ? null : (await dueDates(ctx.tx, s.month as MonthKey))[s.field];
+      return P.dayPrompt(s.month, s.field, d[s.field], (await ownFields(ctx, s.month)).includes(s.field as DueField), deptDay, problem);
     }
     case 'confirm': {
       // the calendar may have changed since the card was made: then the day question again, saying why

@@ -109,7 +109,7 @@ describe('due dates set in chat', () => {
     await bot.say(prov, 'แก้ไขกำหนดส่ง');
     await press(bot, prov, 'พฤศจิกายน 2569');
     await press(bot, prov, 'อำเภอยืนยัน');
-    bot.take(prov);
+    expect(bot.take(prov).join('\n')).toContain('กรมฯ กำหนด 4 ธันวาคม 2569 (จังหวัดกำหนดได้ไม่เกินวันนี้)');
     await bot.say(prov, '20');
     expect(bot.take(prov).join('\n')).toContain('จังหวัดกำหนด "อำเภอยืนยัน (รต.2)" ได้ไม่เกินวันที่กรมฯ กำหนด (4 ธันวาคม 2569)');
     expect(day((await provinceRow())?.districtConfirmDue)).toBeNull();
