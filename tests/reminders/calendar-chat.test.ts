@@ -68,6 +68,11 @@ describe('due dates set in chat', () => {
     await bot.say(dept, '1');
     expect(lastCardText(bot, dept)).toContain('⚠ วันที่ผ่านมาแล้ว');
     const staleOk = buttons(bot, dept).find((b) => b.label === 'ยืนยัน' && b.data)!;
+    bot.take(dept);
+    await bot.say(dept, 'เมนู'); // the unconfirmed change is not dropped silently
+    expect(bot.take(dept).join('\n')).toContain('มีการแก้ไขกำหนดส่งที่ยังไม่ได้ยืนยัน');
+    await press(bot, dept, 'ทำรายการต่อ');
+    expect(lastCardText(bot, dept)).toContain('1 ธันวาคม 2569');
     await bot.say(dept, 'แก้ไข');
     expect(bot.take(dept).join('\n')).toContain('พิมพ์วันที่ใหม่');
     await bot.say(dept, '2');
