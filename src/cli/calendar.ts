@@ -2,7 +2,7 @@
 // `npm run calendar -- set --month 2026-11 --field entryDue --day 2026-12-05 [--province 24]`
 // `npm run calendar -- clear --month 2026-11 --field entryDue --province 24`   (back to the department's date)
 // `npm run calendar -- import <file.csv>`   (header: month,province,entryDue,districtConfirmDue,provinceConfirmDue,departmentClose;
-//                                            province empty = department-wide; empty cells keep the current date)
+//                                            province empty = department-wide, applied first; empty cells keep the current date)
 // Sets the deadline calendar as the system (no acting officer); every change is audited.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -81,7 +81,8 @@ try {
     console.log(`${a.data.month}, province ${a.data.province}: entry ${d.entryDue}, district ${d.districtConfirmDue}, province ${d.provinceConfirmDue}`);
   } else if (command === 'import') {
     if (!file) fail('import needs a CSV file');
-    const changes = readCsv(file);
+    // department rows first: a province's row is checked against the department's dates of the same file
+    const changes = readCsv(file).sort((a, b) => Number(a.provinceId !== null) - Number(b.provinceId !== null));
     await db.$transaction(async (tx) => {
       for (const c of changes) await setDeadline(tx, null, c);
     });
