@@ -1,6 +1,7 @@
 // Due dates of a sales month. The department's DeadlineCalendar row (else the roadmap defaults of fiscal-period.ts)
 // applies everywhere; a province's ProvinceDeadline row overrides any of the three due dates for its producers and
-// districts. The department's close is department-wide: from the day after it, the month takes no entries.
+// districts, never later than the department's (checked when set). The department's close is department-wide: from the
+// day after it, the month takes no entries. Who sets what is the matrix's calendar.set (domain/authorise.ts).
 import type { Tx } from '../db/client.js';
 import type { Actor } from './actor.js';
 import { MATRIX } from './authorise.js';
