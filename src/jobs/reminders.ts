@@ -18,12 +18,14 @@ import { recordPlan } from '../domain/reminders/record.js';
 import { takeLease } from '../domain/reminders/lease.js';
 import { DEFAULT_PLAN_OPTIONS, type PlannedReminder, type PlanOptions } from '../domain/reminders/types.js';
 import { formatMonthTh } from '../domain/thai-format.js';
+import { DEFAULT_PROGRESS_OPTIONS, type ProgressOptions } from '../domain/reminders/target-progress.js';
+import { recordProgress } from './reminder-progress.js';
 import { DEFAULT_SEND, sendDue, type SendResult, type SendSettings } from './reminder-send.js';
 
-export interface ReminderSettings extends PlanOptions, SendSettings {
+export interface ReminderSettings extends PlanOptions, ProgressOptions, SendSettings {
   leaseMs: number;
 }
-export const DEFAULT_REMINDER_SETTINGS: ReminderSettings = { ...DEFAULT_PLAN_OPTIONS, ...DEFAULT_SEND, leaseMs: 60_000 };
+export const DEFAULT_REMINDER_SETTINGS: ReminderSettings = { ...DEFAULT_PLAN_OPTIONS, ...DEFAULT_PROGRESS_OPTIONS, ...DEFAULT_SEND, leaseMs: 60_000 };
 
 export interface ReminderDeps {
   db: Db;
@@ -78,6 +80,9 @@ export async function run(deps: ReminderDeps, now: Date): Promise<RunResult> {
       totals.inserted += r.inserted;
       totals.cancelled += r.cancelled;
     }
+    const progress = await recordProgress(deps.db, now, s);
+    totals.planned += progress.planned;
+    totals.inserted += progress.inserted;
     const sent = await sendDue(deps.db, deps.bulk, now, s, lease.renew);
     if (sent.quotaExhausted) await tellDepartment(deps, now, sent.heldBack);
     const result = { ...totals, ...sent };

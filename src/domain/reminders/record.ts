@@ -3,7 +3,17 @@
 // latest plan no longer contains (the person reported meanwhile, or a later step replaced it) are cancelled.
 import type { Db } from '../../db/client.js';
 import { monthStart, type MonthKey } from '../fiscal-period.js';
-import type { PlannedReminder } from './types.js';
+
+/** What a row needs from a planned reminder (duty reminders and target-progress cards alike). */
+export interface Recordable {
+  userId: number;
+  lineUserId: string;
+  kind: string;
+  step: string;
+  priority: number;
+  reason: string;
+  notBefore: Date;
+}
 
 export interface Recorded {
   planned: number;
@@ -11,11 +21,13 @@ export interface Recorded {
   cancelled: number;
 }
 
-export async function recordPlan(
+/** Records the plan; with `settle` (duty reminders) also cancels waiting rows the plan no longer holds. */
+export async function recordPlan<T extends Recordable>(
   db: Db,
   month: MonthKey,
-  planned: PlannedReminder[],
-  toRow: (r: PlannedReminder) => { retryKey: string; messages: unknown },
+  planned: T[],
+  toRow: (r: T) => { retryKey: string; messages: unknown },
+  settle = true,
 ): Promise<Recorded> {
   let inserted = 0;
   for (let i = 0; i < planned.length; i += 2000) {
@@ -30,10 +42,12 @@ export async function recordPlan(
                   ${rows.map((x) => x.r.notBefore.toISOString())}::text[]) AS t(k, u, l, kd, st, p, m, rs, nb)
       ON CONFLICT DO NOTHING`;
   }
+  if (!settle) return { planned: planned.length, inserted, cancelled: 0 };
+  // Target-progress cards are not owed work: once planned they stay until sent (or ridden in a reply).
   const keep = planned.map((r) => `${r.userId}|${r.kind}|${r.step}`);
   const cancelled = await db.$executeRaw`
     UPDATE "Reminder" SET "status" = 'CANCELLED', "cancelReason" = 'settled', "doneAt" = now()
-    WHERE "month" = ${monthStart(month)}::date AND "status" = 'PENDING' AND "sendKey" IS NULL AND "kind" <> 'quota-exhausted'
+    WHERE "month" = ${monthStart(month)}::date AND "status" = 'PENDING' AND "sendKey" IS NULL AND "kind" NOT IN ('quota-exhausted', 'target-progress')
       AND NOT (("userId"::text || '|' || "kind" || '|' || "step") = ANY(${keep}::text[]))`;
   return { planned: planned.length, inserted, cancelled };
 }
