@@ -63,6 +63,9 @@ export interface RunResult extends Partial<SendResult> {
   planned: number;
   inserted: number;
   cancelled: number;
+  /** Wall time of planning and recording, and of sending (for the dry run, the log and the bench). */
+  planMs?: number;
+  sendMs?: number;
 }
 
 export async function run(deps: ReminderDeps, now: Date): Promise<RunResult> {
@@ -70,6 +73,7 @@ export async function run(deps: ReminderDeps, now: Date): Promise<RunResult> {
   const lease = await takeLease(deps.db, 'reminders', s.leaseMs);
   if (!lease.held) return { skipped: 'another instance is running', planned: 0, inserted: 0, cancelled: 0 };
   try {
+    const t0 = performance.now();
     const totals = { planned: 0, inserted: 0, cancelled: 0 };
     for (const { month, reminders } of await planAt(deps.db, now, s)) {
       const r = await recordPlan(deps.db, month, reminders, (p) => ({
@@ -83,9 +87,10 @@ export async function run(deps: ReminderDeps, now: Date): Promise<RunResult> {
     const progress = await recordProgress(deps.db, now, s);
     totals.planned += progress.planned;
     totals.inserted += progress.inserted;
+    const t1 = performance.now();
     const sent = await sendDue(deps.db, deps.bulk, now, s, lease.renew);
     if (sent.quotaExhausted) await tellDepartment(deps, now, sent.heldBack);
-    const result = { ...totals, ...sent };
+    const result = { ...totals, ...sent, planMs: Math.round(t1 - t0), sendMs: Math.round(performance.now() - t1) };
     if (result.planned || result.sent || result.heldBack) deps.log.info('reminders', result);
     return result;
   } finally {
