@@ -50,7 +50,9 @@ function groupRows(rows: Row[]): Group[] {
   const byText = new Map<string, Row[]>();
   for (const r of rows) {
     const t = JSON.stringify(r.messages);
-    byText.set(t, [...(byText.get(t) ?? []), r]);
+    const list = byText.get(t);
+    if (list) list.push(r);
+    else byText.set(t, [r]);
   }
   const groups: Group[] = [];
   for (const list of byText.values()) {

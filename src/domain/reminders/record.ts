@@ -21,13 +21,19 @@ export interface Recorded {
   cancelled: number;
 }
 
+/**
+ * Which waiting rows a (partial) plan settles: all of the month's, only one kind within a range of user ids (a page
+ * of producers, `upToUserId` null = no upper end), or all but one kind (the officers' part), or none (`false`).
+ */
+export type Settle = boolean | { kind: string; afterUserId: number; upToUserId: number | null } | { notKind: string };
+
 /** Records the plan; with `settle` (duty reminders) also cancels waiting rows the plan no longer holds. */
 export async function recordPlan<T extends Recordable>(
   db: Db,
   month: MonthKey,
   planned: T[],
   toRow: (r: T) => { retryKey: string; messages: unknown },
-  settle = true,
+  settle: Settle = true,
 ): Promise<Recorded> {
   let inserted = 0;
   for (let i = 0; i < planned.length; i += 2000) {
@@ -45,9 +51,14 @@ export async function recordPlan<T extends Recordable>(
   if (!settle) return { planned: planned.length, inserted, cancelled: 0 };
   // Target-progress cards are not owed work: once planned they stay until sent (or ridden in a reply).
   const keep = planned.map((r) => `${r.userId}|${r.kind}|${r.step}`);
+  const only = typeof settle === 'object' && 'kind' in settle ? settle : null;
+  const notKind = typeof settle === 'object' && 'notKind' in settle ? settle.notKind : null;
   const cancelled = await db.$executeRaw`
     UPDATE "Reminder" SET "status" = 'CANCELLED', "cancelReason" = 'settled', "doneAt" = now()
     WHERE "month" = ${monthStart(month)}::date AND "status" = 'PENDING' AND "sendKey" IS NULL AND "kind" NOT IN ('quota-exhausted', 'target-progress')
+      AND (${only?.kind ?? null}::text IS NULL OR ("kind" = ${only?.kind ?? null}::text AND "userId" > ${only?.afterUserId ?? 0}::int
+           AND (${only?.upToUserId ?? null}::int IS NULL OR "userId" <= ${only?.upToUserId ?? null}::int)))
+      AND (${notKind}::text IS NULL OR "kind" <> ${notKind}::text)
       AND NOT (("userId"::text || '|' || "kind" || '|' || "step") = ANY(${keep}::text[]))`;
   return { planned: planned.length, inserted, cancelled };
 }
