@@ -22,6 +22,8 @@ const SERVER = process.env.BENCH_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432
 const FAKE_PORT = Number(process.env.BENCH_FAKE_PORT ?? 42010);
 const NOW = new Date('2026-12-03T02:00:00Z'); // 09:00 Bangkok, the entry due day of November 2026
 const TOKEN = 'bench-token';
+/** Old-space limit of the sending process: the job must finish inside it at every scale (memory bounded, not just GC-lazy). */
+const OLD_SPACE_MB = Number(process.env.BENCH_OLD_SPACE_MB ?? 160);
 const dbName = (n: number) => `h2_bench_${Math.round(n / 1000)}k`;
 
 interface ChildResult {
@@ -33,6 +35,8 @@ interface ChildResult {
   sendMs: number;
   peakRssMb: number;
   peakHeapMb: number;
+  planHeapMb: number;
+  sendHeapMb: number;
   heapAfterGcMb: number;
 }
 
@@ -72,19 +76,20 @@ async function load(n: number): Promise<{ url: string; districts: number; loadS:
 async function child(url: string, fakeUrl: string): Promise<void> {
   const db = createDb(url, { poolSize: 4 });
   const bulk = createBulkSender(createLineClients({ channelAccessToken: TOKEN, apiBaseUrl: fakeUrl, dataApiBaseUrl: fakeUrl }));
-  let peakHeap = 0;
-  const sample = setInterval(() => {
-    peakHeap = Math.max(peakHeap, v8.getHeapStatistics().used_heap_size);
-  }, 100);
+  const samples: [number, number][] = [];
+  const start = performance.now();
+  const sample = setInterval(() => samples.push([performance.now() - start, v8.getHeapStatistics().used_heap_size]), 100);
   const log = { info() {}, warn() {}, error: (m: string, x?: object) => console.error(m, x ?? '') };
   const r = await run({ db, bulk, log }, NOW);
   clearInterval(sample);
+  const peak = (from: number, to: number) => Math.max(0, ...samples.filter(([t]) => t >= from && t < to).map(([, h]) => h));
+  const planEnd = r.planMs ?? 0;
   (globalThis as { gc?: () => void }).gc?.();
   const mb = (b: number) => Math.round(b / 1048576);
   const out: ChildResult = {
     planned: r.planned, sent: r.sent ?? 0, requests: r.requests ?? { push: 0, multicast: 0 }, failed: r.failed ?? 0,
     planMs: r.planMs ?? 0, sendMs: r.sendMs ?? 0,
-    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), peakHeapMb: mb(peakHeap), heapAfterGcMb: mb(process.memoryUsage().heapUsed),
+    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), peakHeapMb: mb(peak(0, Infinity)), planHeapMb: mb(peak(0, planEnd)), sendHeapMb: mb(peak(planEnd, Infinity)), heapAfterGcMb: mb(process.memoryUsage().heapUsed),
   };
   await db.$disconnect();
   console.log(JSON.stringify(out));
@@ -115,7 +120,7 @@ async function main(): Promise<void> {
     const { url, districts, loadS } = await load(n);
     const fake = await startFake();
     try {
-      const c = spawnSync(process.execPath, ['--expose-gc', ...process.execArgv, process.argv[1]!, '--child', url, fake.url], { encoding: 'utf8', maxBuffer: 1 << 24 });
+      const c = spawnSync(process.execPath, ['--expose-gc', `--max-old-space-size=${OLD_SPACE_MB}`, ...process.execArgv, process.argv[1]!, '--child', url, fake.url], { encoding: 'utf8', maxBuffer: 1 << 24 });
       if (c.status !== 0) throw new Error(`child failed (${c.status}): ${c.stderr}`);
       const r = JSON.parse(c.stdout.trim().split('\n').at(-1)!) as ChildResult;
       const rates = (await (await fetch(`${fake.url}/__fake/rates`)).json()) as Record<string, EndpointRate>;
@@ -145,6 +150,7 @@ async function main(): Promise<void> {
   col('quota reads (peak req/s)', (x) => `${rate(x, 'quota').total + rate(x, 'quota.consumption').total} (${Math.max(rate(x, 'quota').peakPerSecond, rate(x, 'quota.consumption').peakPerSecond)})`);
   col('peak RSS, MB', (x) => String(x.r.peakRssMb), 'flat as the count grows');
   col('peak heap used (sampled), MB', (x) => String(x.r.peakHeapMb));
+  col('  while planning / while sending', (x) => `${x.r.planHeapMb} / ${x.r.sendHeapMb}`);
   col('heap after GC at the end, MB', (x) => String(x.r.heapAfterGcMb));
   if (rows.length > 1) {
     const [a, b] = [rows[0]!, rows.at(-1)!];
