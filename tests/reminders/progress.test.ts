@@ -13,7 +13,9 @@ import type { MonthKey } from '../../src/domain/fiscal-period.js';
 import { startTestBot, type TestBot } from '../support/bot.js';
 import { makeUser, testClock } from '../support/people.js';
 import { sent } from '../support/screen.js';
-import { lockedMonth } from '../province/helpers.js';
+import { addEntries, lockedMonth } from '../province/helpers.js';
+import { actorOf } from '../../src/domain/actor.js';
+import { confirmDistrictByProvince } from '../../src/domain/province-review.js';
 
 const clock = testClock('2026-11-02T03:00:00Z'); // 10:00 Bangkok; ฉะเชิงเทรา confirmed October the day before
 const log = { info() {}, warn() {}, error() {} };
@@ -131,6 +133,23 @@ describe('target-progress reminders', () => {
     expect(dept[1]).toMatch(/เป้าหมาย ทั้งประเทศ: จังหวัดที่มีเป้าหมาย 1 จาก \d+ จังหวัด/);
     expect(targetCards(u.thaTakiap!)).toEqual([]);
     expect(targetCards(u.provNoTarget!)).toEqual([]);
+    expect(bot.fake.rejected()).toEqual([]);
+  });
+
+  it('the province officer confirms November through the domain service: one card to each, the job run twice', async () => {
+    const db = bot.services.db;
+    const officer = await db.user.findUniqueOrThrow({ where: { lineUserId: u.prov! } });
+    await addEntries(db, { districtId: 2401, statuses: ['DISTRICT_CONFIRMED'], by: officer.id, month: '2026-11' });
+    const at = new Date('2026-12-06T03:00:00Z');
+    await db.$transaction((tx) => confirmDistrictByProvince(tx, actorOf(officer)!, 2401, '2026-11' as MonthKey, undefined, at));
+    const before = targetCards(u.muang!).length;
+    await run(deps, new Date(at.getTime() + 600_000));
+    await run(deps, new Date(at.getTime() + 1_200_000));
+    const muang = targetCards(u.muang!).slice(before);
+    expect(muang).toHaveLength(1);
+    expect(muang[0]).toContain('จังหวัดฉะเชิงเทรายืนยันยอดเดือนพฤศจิกายน 2569แล้ว');
+    expect(muang[0]).toMatch(/"ยอดที่ยืนยันแล้ว \(2 จาก 6 เดือน\)".*"300,000 บาท"/);
+    expect(targetCards(u.thaTakiap!)).toEqual([]);
     expect(bot.fake.rejected()).toEqual([]);
   });
 });
