@@ -30,6 +30,7 @@ const EnvSchema = z
     INVITE_GLOBAL_MAX_FAILURES: z.coerce.number().int().min(1).max(100_000).default(DEFAULT_INVITE_GUARD.maxFailures),
     INVITE_GLOBAL_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(DEFAULT_INVITE_GUARD.windowMs / 60_000),
     INVITE_GLOBAL_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(DEFAULT_INVITE_GUARD.lockMs / 60_000),
+    REMINDER_PROGRESS_DAY: z.coerce.number().int().min(1).max(28).default(15),
   })
   .superRefine((env, ctx) => {
     if (!!env.LINE_CHANNEL_SECRET !== !!env.LINE_CHANNEL_ACCESS_TOKEN) {
@@ -62,6 +63,8 @@ export interface Config {
   lineTimeoutMs: number;
   /** Global limit on wrong invite codes from all accounts together (see domain/invite-guard.ts). */
   inviteGuard: InviteGuardSettings;
+  /** Day of the month (1–28, Bangkok) on which every officer gets the target standing of their scope. */
+  reminderProgressDay: number;
 }
 
 /** Secret and token of local mode; the built-in fake accepts exactly these. Never valid on LINE. */
@@ -104,5 +107,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       windowMs: e.INVITE_GLOBAL_WINDOW_MINUTES * 60_000,
       lockMs: e.INVITE_GLOBAL_LOCK_MINUTES * 60_000,
     },
+    reminderProgressDay: e.REMINDER_PROGRESS_DAY,
   };
 }

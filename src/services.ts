@@ -193,7 +193,7 @@ export async function startServices(config: Config, log: Logger, opts: { clock?:
     void reports.resume(0).catch((err) => log.warn('pending report requests not resumed', { err: String(err) }));
     const bulk = createBulkSender(clients);
     if (config.cron) {
-      const stopJobs = startJobs({ db, line, bulk, log, reportStore, reports, reportLinks: { secret: reportLinkSecret, publicBaseUrl: config.publicBaseUrl } });
+      const stopJobs = startJobs({ db, line, bulk, log, reportStore, reports, reminderSettings: { progressDay: config.reminderProgressDay }, reportLinks: { secret: reportLinkSecret, publicBaseUrl: config.publicBaseUrl } });
       stops.push({ name: 'jobs', stop: stopJobs });
     }
 

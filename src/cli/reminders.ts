@@ -8,6 +8,7 @@ import { createBulkSender } from '../line/bulk-sender.js';
 import { parseMonthKey, defaultReportingMonth } from '../domain/fiscal-period.js';
 import { reminderStatus } from '../domain/reminders/status.js';
 import { DEFAULT_REMINDER_SETTINGS, planAt, run } from '../jobs/reminders.js';
+import { planProgressAt } from '../jobs/reminder-progress.js';
 import { openCliDb } from './open-db.js';
 
 const USAGE = 'usage: npm run reminders -- plan [--at 2026-12-03T09:00+07:00] | run | status [--month 2026-11]';
@@ -22,22 +23,28 @@ if (Number.isNaN(at.getTime())) fail(`--at: "${values.at}" is not a date-time su
 const command = positionals[0];
 if (!['plan', 'run', 'status'].includes(command ?? '')) fail(`unknown command ${command ?? '(none)'}`);
 
+const settings = () => ({ ...DEFAULT_REMINDER_SETTINGS, progressDay: loadConfig().reminderProgressDay });
 const { db, close } = await openCliDb();
 const log = { info: (m: string, x?: object) => console.log(m, x ?? ''), warn: (m: string, x?: object) => console.warn(m, x ?? ''), error: (m: string, x?: object) => console.error(m, x ?? '') };
 try {
   if (command === 'plan') {
-    const months = await planAt(db, at, DEFAULT_REMINDER_SETTINGS);
+    const months = await planAt(db, at, settings());
     let total = 0;
     for (const { month, reminders } of months) {
       console.log(`month ${month}: ${reminders.length} reminders`);
       for (const r of reminders) console.log(`  ${r.lineUserId}\t${r.kind}/${r.step}\tpriority ${r.priority}\tfrom ${r.notBefore.toISOString()}\t${r.reason}`);
       total += reminders.length;
     }
+    for (const { month, cards } of await planProgressAt(db, at, settings())) {
+      console.log(`month ${month}: ${cards.length} target-progress cards (sent only where the unit has a target)`);
+      for (const r of cards) console.log(`  ${r.lineUserId}\t${r.kind}/${r.step}\tpriority ${r.priority}\tfrom ${r.notBefore.toISOString()}\t${r.reason}`);
+      total += cards.length;
+    }
     console.log(total ? `dry run at ${at.toISOString()}: ${total} reminders would be planned (nothing written, nothing sent)` : `dry run at ${at.toISOString()}: nobody owes anything that is due`);
   } else if (command === 'run') {
     const config = loadConfig();
     const bulk = createBulkSender(createLineClients(config.line));
-    console.log(await run({ db, bulk, log }, at));
+    console.log(await run({ db, bulk, log, settings: { progressDay: config.reminderProgressDay } }, at));
   } else {
     const month = values.month ? (parseMonthKey(values.month) ?? fail(`--month: "${values.month}" is not YYYY-MM`)) : defaultReportingMonth(new Date());
     const s = await reminderStatus(db, month);

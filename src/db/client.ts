@@ -88,7 +88,21 @@ export function createDb(url: string, opts: { poolSize?: number; onError?: DbErr
     onPoolError: (e) => onError('prisma pool', e),
     onConnectionError: (e) => onError('prisma connection', e),
   });
-  return new PrismaClient({ adapter: oneStatementAtATime(adapter) });
+  const db = new PrismaClient({ adapter: oneStatementAtATime(adapter) });
+  pools.set(db, pool);
+  return db;
+}
+
+const pools = new WeakMap<object, pg.Pool>();
+
+/**
+ * The `pg` pool under a client made by createDb, for the few bulk statements whose rows or parameters run into the
+ * tens of thousands (the reminders job): Prisma's raw queries keep memory that grows with them.
+ */
+export function poolOf(db: Db): pg.Pool {
+  const pool = pools.get(db);
+  if (!pool) throw new Error('poolOf: this client was not made by createDb');
+  return pool;
 }
 
 /** A `pg` pool that survives dropped connections. */

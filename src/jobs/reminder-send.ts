@@ -5,7 +5,7 @@
  * never above LINE's rate limits; 429 (rate) and 5xx are retried with backoff; the monthly-quota 429 stops the run
  * and leaves the rest waiting.
  */
-import type { Db } from '../db/client.js';
+import { poolOf, type Db } from '../db/client.js';
 import { SendFailure, type BulkSendPort } from '../bot/ports.js';
 import { uuidFromKey } from '../bot/outbox.js';
 import type { Reply } from '../bot/reply.js';
@@ -50,7 +50,9 @@ function groupRows(rows: Row[]): Group[] {
   const byText = new Map<string, Row[]>();
   for (const r of rows) {
     const t = JSON.stringify(r.messages);
-    byText.set(t, [...(byText.get(t) ?? []), r]);
+    const list = byText.get(t);
+    if (list) list.push(r);
+    else byText.set(t, [r]);
   }
   const groups: Group[] = [];
   for (const list of byText.values()) {
@@ -70,6 +72,8 @@ function groupRows(rows: Row[]): Group[] {
 
 export async function sendDue(db: Db, bulk: BulkSendPort, now: Date, s: SendSettings, keepLease: () => Promise<unknown>): Promise<SendResult> {
   const res: SendResult = { sent: 0, requests: { push: 0, multicast: 0 }, failed: 0, retryLater: 0, heldBack: 0, quotaExhausted: false };
+  // Plain pg for the per-page and per-request statements (tens of thousands of rows per run; see poolOf).
+  const pool = poolOf(db);
   const limit = { push: rateLimiter(s.pushPerSecond), multicast: rateLimiter(s.multicastPerSecond) };
   const q = await bulk.quota();
   let budget = q.limit === null ? Infinity : Math.max(0, q.limit - q.used);
@@ -82,8 +86,8 @@ export async function sendDue(db: Db, bulk: BulkSendPort, now: Date, s: SendSett
         if (g.via === 'push') await bulk.push(g.to[0]!, g.messages, g.key);
         else await bulk.multicast(g.to, g.messages, g.key);
         res.requests[g.via]++;
-        await db.$executeRaw`UPDATE "Reminder" SET "status" = 'SENT', "doneAt" = now(), "attempts" = "attempts" + ${attempt}, "lastError" = NULL
-          WHERE "sendKey" = ${g.key}::uuid AND "status" = 'PENDING'`;
+        await pool.query(`UPDATE "Reminder" SET "status" = 'SENT', "doneAt" = now(), "attempts" = "attempts" + $2, "lastError" = NULL
+          WHERE "sendKey" = $1::uuid AND "status" = 'PENDING'`, [g.key, attempt]);
         res.sent += g.ids.length;
         return;
       } catch (err) {
@@ -131,16 +135,16 @@ export async function sendDue(db: Db, bulk: BulkSendPort, now: Date, s: SendSett
     await keepLease();
     const take = Math.min(s.pageSize, budget);
     if (take <= 0) break;
-    const rows = await db.$queryRaw<Row[]>`
+    const { rows } = await pool.query<Row>(`
       SELECT id, "retryKey"::text AS "retryKey", "lineUserId", messages FROM "Reminder"
-      WHERE "status" = 'PENDING' AND "sendKey" IS NULL AND "notBefore" <= ${now}
-      ORDER BY "priority", id LIMIT ${take}`;
+      WHERE "status" = 'PENDING' AND "sendKey" IS NULL AND "notBefore" <= ($1::timestamptz AT TIME ZONE 'UTC')
+      ORDER BY "priority", id LIMIT $2`, [now.toISOString(), take]);
     if (!rows.length) break;
     const groups = groupRows(rows);
     for (const g of groups) {
-      const claimed = await db.$queryRaw<{ id: number; lineUserId: string }[]>`
-        UPDATE "Reminder" SET "sendKey" = ${g.key}::uuid, "sendVia" = ${g.via}
-        WHERE id = ANY(${g.ids}::int[]) AND "status" = 'PENDING' AND "sendKey" IS NULL RETURNING id, "lineUserId"`;
+      const { rows: claimed } = await pool.query<{ id: number; lineUserId: string }>(`
+        UPDATE "Reminder" SET "sendKey" = $1::uuid, "sendVia" = $2
+        WHERE id = ANY($3::int[]) AND "status" = 'PENDING' AND "sendKey" IS NULL RETURNING id, "lineUserId"`, [g.key, g.via, g.ids]);
       claimed.sort((a, b) => a.id - b.id);
       g.ids = claimed.map((c) => c.id);
       g.to = claimed.map((c) => c.lineUserId);

@@ -9,21 +9,22 @@ import type { BulkSendPort } from '../bot/ports.js';
 import type { Logger } from '../bot/dispatcher.js';
 import { text } from '../bot/reply.js';
 import { uuidFromKey } from '../bot/outbox.js';
-import { reminderReplies } from '../bot/reminder-replies.js';
 import { resolveDeadlines, type Deadlines } from '../domain/deadlines.js';
 import { addMonths, dayKeyOf, monthKeyOf, monthStart, type MonthKey } from '../domain/fiscal-period.js';
 import { addDays, plan } from '../domain/reminders/plan.js';
 import { buildSnapshot } from '../domain/reminders/snapshot.js';
-import { recordPlan } from '../domain/reminders/record.js';
 import { takeLease } from '../domain/reminders/lease.js';
-import { DEFAULT_PLAN_OPTIONS, type PlannedReminder, type PlanOptions } from '../domain/reminders/types.js';
+import { DEFAULT_PLAN_OPTIONS, type Calendar, type PlannedReminder, type PlanOptions } from '../domain/reminders/types.js';
+import { planAndRecord } from './reminder-plan.js';
 import { formatMonthTh } from '../domain/thai-format.js';
+import { DEFAULT_PROGRESS_OPTIONS, type ProgressOptions } from '../domain/reminders/target-progress.js';
+import { recordProgress } from './reminder-progress.js';
 import { DEFAULT_SEND, sendDue, type SendResult, type SendSettings } from './reminder-send.js';
 
-export interface ReminderSettings extends PlanOptions, SendSettings {
+export interface ReminderSettings extends PlanOptions, ProgressOptions, SendSettings {
   leaseMs: number;
 }
-export const DEFAULT_REMINDER_SETTINGS: ReminderSettings = { ...DEFAULT_PLAN_OPTIONS, ...DEFAULT_SEND, leaseMs: 60_000 };
+export const DEFAULT_REMINDER_SETTINGS: ReminderSettings = { ...DEFAULT_PLAN_OPTIONS, ...DEFAULT_PROGRESS_OPTIONS, ...DEFAULT_SEND, leaseMs: 60_000 };
 
 export interface ReminderDeps {
   db: Db;
@@ -40,8 +41,8 @@ async function calendarOf(db: Db, month: MonthKey): Promise<(provinceId: number)
   return (p) => resolveDeadlines(month, dept, rows.get(p) ?? null);
 }
 
-/** What the planner would remind now, for every month whose reminder window is open (no rows written). */
-export async function planAt(db: Db, now: Date, o: PlanOptions): Promise<{ month: MonthKey; reminders: PlannedReminder[] }[]> {
+/** The months whose reminder window is open now, each with its calendar. */
+async function openMonths(db: Db, now: Date, o: PlanOptions): Promise<{ month: MonthKey; cal: Calendar }[]> {
   const today = dayKeyOf(now);
   const out = [];
   for (const month of [monthKeyOf(now), addMonths(monthKeyOf(now), -1), addMonths(monthKeyOf(now), -2)]) {
@@ -51,8 +52,15 @@ export async function planAt(db: Db, now: Date, o: PlanOptions): Promise<{ month
     const opens = all.map((d) => addDays(d.entryDue, -o.daysBefore)).sort()[0]!;
     const ends = all.map((d) => addDays(d.departmentClose ?? d.provinceConfirmDue, 1)).sort().at(-1)!;
     if (today < opens || today > ends) continue;
-    out.push({ month, reminders: plan(await buildSnapshot(db, month), cal, now, o) });
+    out.push({ month, cal });
   }
+  return out;
+}
+
+/** What the planner would remind now, for every month whose reminder window is open (no rows written). */
+export async function planAt(db: Db, now: Date, o: PlanOptions): Promise<{ month: MonthKey; reminders: PlannedReminder[] }[]> {
+  const out = [];
+  for (const { month, cal } of await openMonths(db, now, o)) out.push({ month, reminders: plan(await buildSnapshot(db, month), cal, now, o) });
   return out;
 }
 
@@ -61,6 +69,9 @@ export interface RunResult extends Partial<SendResult> {
   planned: number;
   inserted: number;
   cancelled: number;
+  /** Wall time of planning and recording, and of sending (for the dry run, the log and the bench). */
+  planMs?: number;
+  sendMs?: number;
 }
 
 export async function run(deps: ReminderDeps, now: Date): Promise<RunResult> {
@@ -68,19 +79,21 @@ export async function run(deps: ReminderDeps, now: Date): Promise<RunResult> {
   const lease = await takeLease(deps.db, 'reminders', s.leaseMs);
   if (!lease.held) return { skipped: 'another instance is running', planned: 0, inserted: 0, cancelled: 0 };
   try {
+    const t0 = performance.now();
     const totals = { planned: 0, inserted: 0, cancelled: 0 };
-    for (const { month, reminders } of await planAt(deps.db, now, s)) {
-      const r = await recordPlan(deps.db, month, reminders, (p) => ({
-        retryKey: uuidFromKey(`reminder:${p.userId}:${p.kind}:${p.month}:${p.step}`),
-        messages: reminderReplies(p.content),
-      }));
+    for (const { month, cal } of await openMonths(deps.db, now, s)) {
+      const r = await planAndRecord(deps.db, month, cal, now, s);
       totals.planned += r.planned;
       totals.inserted += r.inserted;
       totals.cancelled += r.cancelled;
     }
+    const progress = await recordProgress(deps.db, now, s);
+    totals.planned += progress.planned;
+    totals.inserted += progress.inserted;
+    const t1 = performance.now();
     const sent = await sendDue(deps.db, deps.bulk, now, s, lease.renew);
     if (sent.quotaExhausted) await tellDepartment(deps, now, sent.heldBack);
-    const result = { ...totals, ...sent };
+    const result = { ...totals, ...sent, planMs: Math.round(t1 - t0), sendMs: Math.round(performance.now() - t1) };
     if (result.planned || result.sent || result.heldBack) deps.log.info('reminders', result);
     return result;
   } finally {

@@ -20,6 +20,8 @@ export interface JobDeps {
   reportLinks?: { secret: string; publicBaseUrl: string };
   /** Report requests a crash left pending (src/jobs/report-delivery.ts). */
   reports?: { resume(minAgeMs?: number): Promise<number> };
+  /** Reminder settings from the configuration (e.g. the target-progress day). */
+  reminderSettings?: Partial<reminders.ReminderSettings>;
 }
 
 export function startJobs(deps: JobDeps): () => Promise<void> {
@@ -33,7 +35,7 @@ export function startJobs(deps: JobDeps): () => Promise<void> {
   };
   const tasks = [
     // Every 10 minutes: plans (idempotently) and sends what is due; quiet hours are decided by the planner.
-    cron.schedule('*/10 * * * *', guard('reminders', () => reminders.run(deps, new Date())), { timezone: tz, noOverlap: true }),
+    cron.schedule('*/10 * * * *', guard('reminders', () => reminders.run({ ...deps, settings: deps.reminderSettings }, new Date())), { timezone: tz, noOverlap: true }),
     cron.schedule('17 3 * * *', guard('inbox-cleanup', () => inboxCleanup.run(deps, new Date())), { timezone: tz, noOverlap: true }),
   ];
   const reportStore = deps.reportStore;

@@ -22,8 +22,14 @@ describe('configuration', () => {
     [{ LINE_API_BASE_URL: 'ftp://x' }, 'LINE_API_BASE_URL'],
     [{ PUBLIC_BASE_URL: 'not a url' }, 'PUBLIC_BASE_URL'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ REMINDER_PROGRESS_DAY: '31' }, 'REMINDER_PROGRESS_DAY'],
   ])('refuses %o naming %s', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(name);
+  });
+
+  it('the target-progress day is the 15th unless REMINDER_PROGRESS_DAY says otherwise', () => {
+    expect(loadConfig({}).reminderProgressDay).toBe(15);
+    expect(loadConfig({ REMINDER_PROGRESS_DAY: '20' }).reminderProgressDay).toBe(20);
   });
 });

@@ -5,12 +5,15 @@
  *
  *   POST /__fake/reply-token {"userId":"U…"}     → {"replyToken":"…"}
  *   GET  /__fake/messages?to=U…&from=N           → {"messages":[…], "next": N2}
+ *   GET  /__fake/rates                           → {"push": {"total", "peakPerSecond", "peakAt", "maxRecipients"}, …}
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { EndpointRate } from './rate-meter.js';
 
 export interface ControlDeps {
   issueReplyToken(lineUserId: string): string;
   messagesTo(lineUserId: string): unknown[];
+  rates(): Record<string, EndpointRate>;
 }
 
 export const CONTROL_PREFIX = '/__fake/';
@@ -27,6 +30,10 @@ export function handleControl(deps: ControlDeps, req: IncomingMessage, res: Serv
     const from = Math.max(0, Number(url.searchParams.get('from') ?? 0) || 0);
     const all = deps.messagesTo(to);
     json(res, 200, { messages: all.slice(from), next: all.length });
+    return;
+  }
+  if (req.method === 'GET' && url.pathname === '/__fake/rates') {
+    json(res, 200, deps.rates());
     return;
   }
   if (req.method === 'POST' && url.pathname === '/__fake/reply-token') {

@@ -11,6 +11,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { EndpointName, RecordedRequest, RichMenuEntry, SentMessage } from './types.js';
+import { RateMeter } from './rate-meter.js';
 
 export const REPLY_TOKEN_TTL_MS = 60_000;
 export const RETRY_KEY_TTL_MS = 24 * 60 * 60 * 1000;
@@ -56,6 +57,8 @@ export class FakeState {
   private readonly retryKeys = new Map<string, AcceptedRetry>();
   private readonly failures = new Map<EndpointName, InjectedFailure[]>();
   private messageSeq = 0n;
+  /** Requests per endpoint per wall-clock second (benchmarks read it at GET /__fake/rates). */
+  readonly rates = new RateMeter();
 
   constructor(readonly now: () => number) {}
 
@@ -127,5 +130,6 @@ export class FakeState {
     this.failures.clear();
     this.quotaLimit = null;
     this.quotaUsed = 0;
+    this.rates.reset();
   }
 }

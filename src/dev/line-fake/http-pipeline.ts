@@ -70,6 +70,7 @@ function respond(deps: PipelineDeps, req: IncomingMessage, res: ServerResponse, 
     result = fail(500, `line-fake internal error: ${error instanceof Error ? error.message : String(error)}`);
   }
   record.status = result.status;
+  deps.state.rates.record(record.endpoint, record.to?.length ?? 0);
   if (result.status >= 400) {
     const body = result.body as { message?: unknown; details?: ErrorDetail[] };
     record.error = String(body.message ?? '');

@@ -32,6 +32,7 @@ export type {
   SentRecord,
 } from './types.js';
 export { LIMITS } from './message-limits.js';
+export type { EndpointRate } from './rate-meter.js';
 export { RICH_MENU_IMAGE } from './rich-menu-rules.js';
 export { REPLY_TOKEN_TTL_MS, RETRY_KEY_TTL_MS } from './fake-state.js';
 
@@ -72,7 +73,7 @@ export async function startLineFake(opts: LineFakeOptions = {}): Promise<LineFak
     }
     return [...(byUser.get(id) ?? [])];
   };
-  const control: ControlDeps = { issueReplyToken: (id) => state.issueReplyToken(id), messagesTo };
+  const control: ControlDeps = { issueReplyToken: (id) => state.issueReplyToken(id), messagesTo, rates: () => state.rates.snapshot() };
   const server = createServer({ keepAlive: true }, (req, res) =>
     req.url?.startsWith(CONTROL_PREFIX) ? handleControl(control, req, res) : listener(req, res),
   );
@@ -113,6 +114,7 @@ export async function startLineFake(opts: LineFakeOptions = {}): Promise<LineFak
       if (used !== undefined) state.quotaUsed = used;
     },
     quotaUsed: () => state.quotaUsed,
+    rates: () => state.rates.snapshot(),
     rejected: () => state.requests.filter((r) => r.status >= 400 && !state.injected.has(r)),
     reset: () => {
       state.reset();

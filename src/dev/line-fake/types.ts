@@ -5,6 +5,7 @@
  * - `RecordedRequest.status` is the HTTP status the fake answered with (0 only while the request is in flight).
  * - `to` / `messages` are set only on reply, push and multicast requests that were accepted (status 200).
  */
+import type { EndpointRate } from './rate-meter.js';
 
 /** Logical endpoint a request was routed to; `other` = no implemented route (answered 404). */
 export type EndpointName =
@@ -105,6 +106,8 @@ export interface LineFake {
   setQuota(limit: number | null, used?: number): void;
   /** Messages counted against the quota so far (one per recipient of an accepted push or multicast). */
   quotaUsed(): number;
+  /** Requests per endpoint: total, busiest wall-clock second, most recipients in one request (also GET /__fake/rates). */
+  rates(): Record<string, EndpointRate>;
   /** Forgets all requests, tokens, retry keys, pending failures, profiles and rich menus. */
   reset(): void;
   close(): Promise<void>;

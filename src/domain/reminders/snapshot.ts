@@ -1,7 +1,7 @@
 // Builds the planner's snapshot of one sales month with a handful of aggregate SQL queries (never every entry in
 // JavaScript): producers with LINE users and how many categories they still owe, each district's missing producers
 // and entries awaiting confirmation, and the officers of every level.
-import type { Tx } from '../../db/client.js';
+import { poolOf, type Db } from '../../db/client.js';
 import { monthStart, type MonthKey } from '../fiscal-period.js';
 import type { MonthSnapshot, Person } from './types.js';
 
@@ -10,24 +10,41 @@ import type { MonthSnapshot, Person } from './types.js';
 type Row = Record<string, unknown>;
 const n = (v: unknown) => Number(v ?? 0);
 
-export async function buildSnapshot(tx: Tx, month: MonthKey): Promise<MonthSnapshot> {
+/** Producer users after `afterUserId` (by user id), at most `limit`, each with what its producer still owes. */
+export async function producerPage(db: Db, month: MonthKey, afterUserId: number, limit: number): Promise<{ producers: MonthSnapshot['producers']; lastUserId: number | null }> {
   const m = monthStart(month);
-  const producerRows = await tx.$queryRaw<Row[]>`
-    WITH rep AS (
-      SELECT "producerId", count(DISTINCT category) AS n FROM "SalesEntry"
-      WHERE month = ${m}::date AND status IN ('SUBMITTED', 'DISTRICT_CONFIRMED', 'PROVINCE_CONFIRMED') GROUP BY 1)
-    SELECT p.id AS "producerId", d."provinceId", cardinality(p.categories) - coalesce(rep.n, 0) AS missing,
+  // Plain pg: Prisma's raw queries keep memory that grows with the rows read (see poolOf).
+  const { rows } = await poolOf(db).query<Row>(`
+    SELECT p.id AS "producerId", d."provinceId",
+           cardinality(p.categories) - (SELECT count(DISTINCT category) FROM "SalesEntry" s
+             WHERE s."producerId" = p.id AND s.month = $1::date AND s.status IN ('SUBMITTED', 'DISTRICT_CONFIRMED', 'PROVINCE_CONFIRMED')) AS missing,
            u.id AS "userId", u."lineUserId", (o."userId" IS NOT NULL) AS "optedOut"
     FROM "User" u JOIN "Producer" p ON p.id = u."producerId" JOIN "District" d ON d.id = p."districtId"
-    LEFT JOIN rep ON rep."producerId" = p.id LEFT JOIN "ReminderOptOut" o ON o."userId" = u.id
-    WHERE u.role = 'PRODUCER' AND u.active AND p.active
-    ORDER BY p.id, u.id`;
+    LEFT JOIN "ReminderOptOut" o ON o."userId" = u.id
+    WHERE u.role = 'PRODUCER' AND u.active AND p.active AND u.id > $2
+    ORDER BY u.id LIMIT $3`, [m, afterUserId, limit]);
+  return {
+    producers: rows.map((r) => ({ producerId: n(r.producerId), provinceId: n(r.provinceId), missing: n(r.missing), users: [{ userId: n(r.userId), lineUserId: String(r.lineUserId), optedOut: Boolean(r.optedOut) }] })),
+    lastUserId: rows.length ? n(rows.at(-1)!.userId) : null,
+  };
+}
+
+/**
+ * The month's snapshot. With `producers: false` the producers are left out (the job reads them page by page with
+ * producerPage, so memory stays flat as their number grows); the dry run takes them all.
+ */
+export async function buildSnapshot(tx: Db, month: MonthKey, opts: { producers?: boolean } = {}): Promise<MonthSnapshot> {
+  const m = monthStart(month);
   const producers = new Map<number, MonthSnapshot['producers'][number]>();
-  for (const r of producerRows) {
-    const id = n(r.producerId);
-    const p = producers.get(id) ?? { producerId: id, provinceId: n(r.provinceId), missing: n(r.missing), users: [] };
-    p.users.push({ userId: n(r.userId), lineUserId: String(r.lineUserId), optedOut: Boolean(r.optedOut) });
-    producers.set(id, p);
+  for (let after = 0; opts.producers !== false; ) {
+    const page = await producerPage(tx, month, after, 10_000);
+    for (const p of page.producers) {
+      const seen = producers.get(p.producerId);
+      if (seen) seen.users.push(...p.users);
+      else producers.set(p.producerId, p);
+    }
+    if (page.lastUserId === null) break;
+    after = page.lastUserId;
   }
 
   const districtRows = await tx.$queryRaw<Row[]>`
