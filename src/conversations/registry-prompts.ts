@@ -141,8 +141,9 @@ export function producerCard(s: RegistryState, p: ProducerDetails, readOnly: boo
   };
 }
 
+/** The card carries "กลับไปรายชื่อ" itself; the quick reply adds only what the card lacks. */
 export function cardPrompt(s: RegistryState, p: ProducerDetails, readOnly: boolean): Reply[] {
-  return [card(producerCard(s, p, readOnly), [tap('กลับไปรายชื่อ', pb('rg-back', s.token), 'กลับไปรายชื่อ'), cancel])];
+  return [card(producerCard(s, p, readOnly), [cancel])];
 }
 
 export function fieldPrompt(s: RegistryStep<'edit-field'>, name: string): Reply[] {
