@@ -9,6 +9,7 @@ import { connectClient, createDb, createPool, withDatabase, type Db } from './db
 import { startEmbeddedPostgres } from './db/embedded.js';
 import { migrate, pendingMigrations } from './db/migrate.js';
 import { createCourier } from './bot/courier.js';
+import { referencePlaces } from './seed/places.js';
 import { createDispatcher, type Dispatcher, type Logger } from './bot/dispatcher.js';
 import { lateEvents, recordEvents } from './bot/inbox.js';
 import { createRouter } from './bot/router.js';
@@ -135,6 +136,7 @@ export async function startServices(config: Config, log: Logger, opts: { clock?:
       route: createRouter(botDefinition({ db, inviteGuard: config.inviteGuard })),
       log,
       publicBaseUrl: config.publicBaseUrl,
+      places: referencePlaces(db),
       addFriendUrl: config.addFriendUrl,
       clock: opts.clock,
     };

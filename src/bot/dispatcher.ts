@@ -7,6 +7,7 @@ import type { Db, Tx } from '../db/client.js';
 import { isConnectionError } from '../db/errors.js';
 import { actorOf } from '../domain/actor.js';
 import { RuleError } from '../domain/errors.js';
+import type { Places } from '../domain/places.js';
 import type { Ctx } from './context.js';
 import type { Courier } from './courier.js';
 import type { BotEvent } from './events.js';
@@ -29,6 +30,7 @@ export interface DispatcherDeps {
   route: (ctx: Ctx) => Promise<Reply[]>;
   log: Logger;
   publicBaseUrl: string;
+  places: Places;
   addFriendUrl?: string | null;
   reports?: ReportPort;
   clock?: () => Date;
@@ -111,6 +113,7 @@ export function createDispatcher(deps: DispatcherDeps) {
             actor: actorOf(userRow),
             line: deps.line,
             publicBaseUrl: deps.publicBaseUrl,
+            places: deps.places,
             addFriendUrl: deps.addFriendUrl ?? null,
             ...(deps.reports ? { reports: deps.reports } : {}),
             async push(to, msgs, key) {

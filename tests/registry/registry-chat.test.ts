@@ -80,7 +80,7 @@ describe('a district officer keeps the producer register in chat', () => {
 
     await edit('ตำบล');
     await bot.say(officer, 'โยธกา');
-    expect(bot.take(officer)[0]).toContain('ไม่พบตำบล "โยธกา" ในอำเภอนี้ — ใกล้เคียง: โยธะกา');
+    expect(bot.take(officer)[0]).toContain('ไม่พบตำบล "โยธกา" ในอำเภอบางน้ำเปรี้ยว\nชื่อใกล้เคียงในอำเภอบางน้ำเปรี้ยว: โยธะกา');
     await bot.say(officer, 'ต.ดอนเกาะกา');
     bot.take(officer);
     await press(bot, officer, 'ยืนยัน');
