@@ -179,8 +179,7 @@ export function createCourier(deps: CourierDeps) {
     send(key: string, ids: number[], after: (() => Promise<void>)[] = []): void {
       if (!ids.length && !after.length) return;
       void chain(key, async () => {
-        // sent here, in the slot this row holds (taking another slot from inside one could wait forever)
-    if (ids.length) for (const r of await claimDue(db, { ids, leaseS })) await deliver(r);
+        if (ids.length) await sendRows(await claimDue(db, { ids, leaseS }));
         for (const fn of after) await fn().catch((e) => log.error('after-commit step failed', { err: String(e) }));
       });
     },
