@@ -9,6 +9,8 @@ import { connectClient, createDb, createPool, withDatabase, type Db } from './db
 import { startEmbeddedPostgres } from './db/embedded.js';
 import { migrate, pendingMigrations } from './db/migrate.js';
 import { createCourier } from './bot/courier.js';
+import { referencePlaces } from './seed/places.js';
+import type { BotModule } from './conversations/module.js';
 import { createDispatcher, type Dispatcher, type Logger } from './bot/dispatcher.js';
 import { lateEvents, recordEvents } from './bot/inbox.js';
 import { createRouter } from './bot/router.js';
@@ -70,7 +72,8 @@ async function ensureDatabase(serverUrl: string, name: string): Promise<void> {
 const within = <T>(p: Promise<T>, ms: number, what: string) =>
   Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms).unref())]);
 
-export async function startServices(config: Config, log: Logger, opts: { clock?: () => Date } = {}): Promise<Services> {
+/** `opts.modules`: conversation modules added to the product's own (tests use it to put a faulty one in). */
+export async function startServices(config: Config, log: Logger, opts: { clock?: () => Date; modules?: BotModule[] } = {}): Promise<Services> {
   const stops: { name: string; stop: () => Promise<void> }[] = [];
   let closing: Promise<void> | null = null;
   let stopping = false;
@@ -132,9 +135,10 @@ export async function startServices(config: Config, log: Logger, opts: { clock?:
       db,
       line,
       courier,
-      route: createRouter(botDefinition({ db, inviteGuard: config.inviteGuard })),
+      route: createRouter(botDefinition({ db, inviteGuard: config.inviteGuard, modules: opts.modules })),
       log,
       publicBaseUrl: config.publicBaseUrl,
+      places: referencePlaces(db),
       addFriendUrl: config.addFriendUrl,
       clock: opts.clock,
     };

@@ -2,6 +2,7 @@
 import type { Tx } from '../db/client.js';
 import type { User } from '../db/generated/client.js';
 import type { Actor } from '../domain/actor.js';
+import type { Places } from '../domain/places.js';
 import type { BotEvent } from './events.js';
 import type { LinePort, ReportPort } from './ports.js';
 import type { Reply } from './reply.js';
@@ -21,6 +22,8 @@ export interface Ctx {
   /** Runs after the transaction committed (rich menu links and other LINE side effects). */
   afterCommit(fn: () => Promise<void>): void;
   publicBaseUrl: string;
+  /** Reference places (a district's tambons) that typed place names are checked against. */
+  places: Places;
   /** The bot's add-friend link (LINE_ADD_FRIEND_URL), or null when none is configured. */
   addFriendUrl?: string | null;
   /** Report files made after commit (absent where reports are not wired). */

@@ -7,12 +7,12 @@
 //   key, which is retried with back-off until LINE accepts it (409 = accepted before) within the key's 24 h.
 // - Rows of one recipient go out in queue order from this process; a poll picks up what failed, what another
 //   process left behind (its lease ran out) and scheduled pushes that became due.
-import type { Db } from '../db/client.js';
+import type { Db, Tx } from '../db/client.js';
 import type { OutboundMessage } from '../db/generated/client.js';
 import type { Logger } from './dispatcher.js';
-import { backoffS, claimDue, dropReplyToken, markFailed, markSent } from './outbox.js';
-import type { LinePort } from './ports.js';
-import type { Reply } from './reply.js';
+import { backoffS, claimDue, dropReplyToken, markFailed, markSent, queuePush } from './outbox.js';
+import { UnsendableReplies, type LinePort } from './ports.js';
+import { failureAnswer, type Reply } from './reply.js';
 
 export interface CourierDeps {
   db: Db;
@@ -67,8 +67,32 @@ export function createCourier(deps: CourierDeps) {
     }
   }
 
+  /**
+   * A row that cannot be rendered (queued unchecked, or by an older version) fails for good at once instead of being
+   * retried for a day; when it is the answer to someone's message, they get the failure answer instead of nothing.
+   */
+  async function unsendable(row: OutboundMessage, err: UnsendableReplies): Promise<void> {
+    const ref = row.retryKey.slice(0, 8);
+    log.error('outbox message cannot be rendered: not sent', { outbox: row.id, ref, err: err.message });
+    await persist(() => markFailed(db, row, err.message, { permanent: true, retryInS: 0 }));
+    if (row.kind !== 'reply') return;
+    const ids: number[] = [];
+    for (const to of row.recipients) {
+      const id = await queuePush(db as unknown as Tx, to, [failureAnswer(ref)], `${row.retryKey}:unsendable`);
+      if (id !== null) ids.push(id);
+    }
+    // sent here, in the slot this row holds (taking another slot from inside one could wait forever)
+    if (ids.length) for (const r of await claimDue(db, { ids, leaseS })) await deliver(r);
+  }
+
   async function deliver(row: OutboundMessage): Promise<void> {
     const messages = row.messages as unknown as Reply[];
+    try {
+      line.check(messages);
+    } catch (err) {
+      if (err instanceof UnsendableReplies) return unsendable(row, err);
+      throw err;
+    }
     if (row.replyToken && row.replyBy && row.replyBy.getTime() > Date.now()) {
       try {
         await line.reply(row.replyToken, messages);

@@ -7,13 +7,14 @@ import type { Db, Tx } from '../db/client.js';
 import { isConnectionError } from '../db/errors.js';
 import { actorOf } from '../domain/actor.js';
 import { RuleError } from '../domain/errors.js';
+import type { Places } from '../domain/places.js';
 import type { Ctx } from './context.js';
 import type { Courier } from './courier.js';
 import type { BotEvent } from './events.js';
 import { claimEvent, lockUser, nextPending, recordFailure, tryLockUser, userOf, usersWithPending } from './inbox.js';
-import { queueAnswer, queuePush } from './outbox.js';
+import { MESSAGES_PER_REQUEST, queueAnswer, queuePush } from './outbox.js';
 import type { LinePort, ReportPort } from './ports.js';
-import { text, type Reply } from './reply.js';
+import { failureAnswer, text, type Reply } from './reply.js';
 import { withWaitingReminders } from './reminder-ride.js';
 
 export interface Logger {
@@ -29,6 +30,7 @@ export interface DispatcherDeps {
   route: (ctx: Ctx) => Promise<Reply[]>;
   log: Logger;
   publicBaseUrl: string;
+  places: Places;
   addFriendUrl?: string | null;
   reports?: ReportPort;
   clock?: () => Date;
@@ -86,6 +88,14 @@ export function createDispatcher(deps: DispatcherDeps) {
     courier.send(ev.lineUserId, ids);
   }
 
+  /**
+   * Throws (UnsendableReplies) when any request's worth of `replies` could not be rendered for LINE, so that such a
+   * bug rolls the event back and gets the failure answer below instead of an answer that can never be sent.
+   */
+  function checkSendable(replies: Reply[]): void {
+    for (let i = 0; i < replies.length; i += MESSAGES_PER_REQUEST) deps.line.check(replies.slice(i, i + MESSAGES_PER_REQUEST));
+  }
+
   /** Handles the user's oldest unprocessed event, if any. `sweep`: skip a user another process is working on. */
   async function handleNext(user: string, sweep: boolean): Promise<Outcome> {
     const picked: { ev: BotEvent | null } = { ev: null };
@@ -111,9 +121,11 @@ export function createDispatcher(deps: DispatcherDeps) {
             actor: actorOf(userRow),
             line: deps.line,
             publicBaseUrl: deps.publicBaseUrl,
+            places: deps.places,
             addFriendUrl: deps.addFriendUrl ?? null,
             ...(deps.reports ? { reports: deps.reports } : {}),
             async push(to, msgs, key) {
+              checkSendable(msgs);
               const id = await queuePush(tx, to, msgs, key);
               if (id !== null) pushIds.push(id);
             },
@@ -122,6 +134,7 @@ export function createDispatcher(deps: DispatcherDeps) {
             },
           };
           const replies = await withWaitingReminders(tx, userRow.id, await deps.route(ctx), ctx.now);
+          checkSendable(replies);
           return { ids: [...(await queueAnswer(tx, ev, replies)), ...pushIds], after };
         },
         { timeout: 15_000, maxWait: 10_000 },
@@ -146,8 +159,7 @@ export function createDispatcher(deps: DispatcherDeps) {
         tries.delete(ev.id);
         const ref = ev.id.slice(-8);
         log.error('event failed', { event: ev.id, ref, err: (err as Error)?.stack ?? String(err) });
-        const msg = `ขออภัย เกิดข้อผิดพลาดในระบบ (รหัสอ้างอิง ${ref}) กรุณาลองใหม่อีกครั้ง หากยังไม่ได้ แจ้งเจ้าหน้าที่พร้อมรหัสนี้`;
-        await answerOnly(ev, [text(msg)], String((err as Error)?.stack ?? err));
+        await answerOnly(ev, [failureAnswer(ref)], String((err as Error)?.stack ?? err));
         return 'done';
       } catch (again) {
         if (isConnectionError(again)) return 'db-down';

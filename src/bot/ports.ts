@@ -4,12 +4,16 @@ import type { Role } from '../db/generated/enums.js';
 import type { ReportRequestRow } from '../domain/reports/requests.js';
 
 export class ReplyTokenRejected extends Error {}
+/** Replies that cannot be sent as they are (their rendering for LINE failed): a bug, never worth a retry. */
+export class UnsendableReplies extends Error {}
 
 export interface LinePort {
   /** Replies with up to 5 messages; throws ReplyTokenRejected when the token is used or expired. */
   reply(replyToken: string, replies: Reply[]): Promise<void>;
   /** Pushes; a repeated retryKey is accepted once by LINE (409 counts as delivered). */
   push(lineUserId: string, replies: Reply[], retryKey: string): Promise<void>;
+  /** Throws UnsendableReplies when these 1–5 replies could not be sent (the rendering reply and push do). */
+  check(replies: Reply[]): void;
   showLoading(lineUserId: string): Promise<void>;
   getProfile(lineUserId: string): Promise<{ displayName: string } | null>;
   /** Links the role's rich menu to the user (creating and uploading it on first use), or unlinks with null. */

@@ -27,3 +27,7 @@ export function quoted(input: string): string {
   const chars = Array.from(input.replace(/\s+/g, ' ').trim());
   return `"${chars.length > ECHO_MAX ? `${chars.slice(0, ECHO_MAX - 1).join('')}…` : chars.join('')}"`;
 }
+
+/** The one answer to a bug (anything but an input, rule or permission error): `ref` is logged with the fault. */
+export const failureAnswer = (ref: string): Reply =>
+  text(`ขออภัย เกิดข้อผิดพลาดในระบบ (รหัสอ้างอิง ${ref}) กรุณาลองใหม่อีกครั้ง หากยังไม่ได้ แจ้งเจ้าหน้าที่พร้อมรหัสนี้`);

@@ -6,18 +6,20 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { CATEGORY_SHORT_TH, PRODUCER_TYPE_SHORT_TH } from '../domain/catalog.js';
 import { applyRegisterPlan, planRegisterImport } from '../domain/registry/import-register.js';
+import { deregisterNotInFile, producersNotInFile } from '../domain/registry/replace-register.js';
 import { deregisterProducer, reactivateProducer } from '../domain/registry/deregister.js';
 import { issueInviteSheet } from '../domain/registry/invite-sheet.js';
 import { driveStandings, setDriveWorkers } from '../domain/registry/drive.js';
 import { currentReview, openReview, reviewSummary } from '../domain/registry/review.js';
 import { renderInviteSheet } from '../reports/invite-sheet.js';
-import { formatDayTh } from '../domain/thai-format.js';
-import { dayKeyOf } from '../domain/fiscal-period.js';
+import { formatDayTh, formatMonthTh } from '../domain/thai-format.js';
+import { dayKeyOf, monthKeyOf, monthStart, nextMonth, previousMonth } from '../domain/fiscal-period.js';
 import { parseRegister, type RowError } from '../domain/registry/parse-register.js';
 import type { PlaceIndex } from '../domain/registry/place-index.js';
 import { loadPlaceIndex } from '../seed/place-index.js';
 import { registerTemplate } from '../reports/register-template.js';
 import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { openCliDb } from './open-db.js';
 import { readSheet } from './read-sheet.js';
 
@@ -25,6 +27,9 @@ const USAGE = `การใช้งาน / usage:
   npm run producers -- import <ไฟล์.csv|ไฟล์.xlsx> [--province <ชื่อหรือรหัส>] [--district <ชื่อหรือรหัส>] [--dry-run] [--skip-invalid]
       นำเข้าทะเบียนผู้ผลิต: ตรวจทุกแถวก่อน แล้วบันทึกทั้งไฟล์ในครั้งเดียว (มีแถวผิดจะไม่บันทึกเลย เว้นแต่ใส่ --skip-invalid)
       import a producer register; rows matching a registered code or name update that producer; re-importing changes nothing
+    --replace [--from YYYY-MM-DD]   ไฟล์คือทะเบียนทั้งหมดของอำเภอ (--district หรืออำเภอที่อยู่ในไฟล์เมื่อระบุ --province):
+      ผู้ผลิตที่ลงทะเบียนอยู่แต่ไม่อยู่ในไฟล์ถูกยกเลิกการลงทะเบียน (ประวัติยังอยู่) ตั้งแต่วันนี้ หรือวันที่ --from (ไม่ก่อนต้นเดือนที่แล้ว)
+      the file replaces the covered districts' register: registered producers not in it are deregistered
   npm run producers -- template [--out ทะเบียนผู้ผลิต.xlsx]   ไฟล์ตัวอย่างหัวตาราง / an empty register with one example row
   npm run producers -- list --district <ชื่อหรือรหัส> [--province <ชื่อหรือรหัส>]   รายชื่อผู้ผลิตของอำเภอ / the district's producers
   npm run producers -- deregister <รหัสผู้ผลิต> --reason <เหตุผล>   ยกเลิกการลงทะเบียน (ประวัติยังอยู่; ไม่ต้องรายงานตั้งแต่เดือนถัดไป)
@@ -49,6 +54,7 @@ const Args = z.object({
   out: z.string().optional(),
   dryRun: z.boolean().default(false),
   skipInvalid: z.boolean().default(false),
+  replace: z.boolean().default(false),
 });
 
 function fail(msg: string): never {
@@ -62,7 +68,7 @@ const { values, positionals } = parseArgs({
   options: {
     province: { type: 'string' }, district: { type: 'string' }, out: { type: 'string' }, reason: { type: 'string' }, days: { type: 'string' },
     workers: { type: 'string' }, months: { type: 'string' }, from: { type: 'string' },
-    'dry-run': { type: 'boolean' }, 'skip-invalid': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+    'dry-run': { type: 'boolean' }, 'skip-invalid': { type: 'boolean' }, replace: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
   },
 });
 if (values.help || positionals.length === 0) {
@@ -71,7 +77,7 @@ if (values.help || positionals.length === 0) {
 }
 const parsed = Args.safeParse({
   command: positionals[0], file: positionals[1], reason: values.reason, days: values.days, province: values.province, district: values.district, out: values.out,
-  dryRun: values['dry-run'], skipInvalid: values['skip-invalid'], workers: values.workers, months: values.months, from: values.from,
+  dryRun: values['dry-run'], skipInvalid: values['skip-invalid'], replace: values.replace, workers: values.workers, months: values.months, from: values.from,
 });
 if (!parsed.success) fail(parsed.error.issues.map((i) => `${i.path.join('.') || 'command'}: ${i.message}`).join('\n'));
 const a = parsed.data;
@@ -94,6 +100,15 @@ function scope(index: PlaceIndex): { provinceId?: number; districtId?: number } 
   const d = index.district(a.district, provinceId);
   if (!d.ok) fail(`${d.reason === 'ambiguous' ? 'ชื่ออำเภอซ้ำหลายจังหวัด ระบุ --province' : `ไม่พบอำเภอ "${a.district}"`}${d.closest.length ? ` — ${d.closest.join(', ')}` : ''}`);
   return { provinceId: d.value.provinceId, districtId: d.value.id };
+}
+
+/** When --replace takes effect: now, or --from (a day of this month or the last, not in the future). */
+function replaceDate(now: Date): Date {
+  if (!a.from) return now;
+  const at = new Date(`${a.from}T12:00:00+07:00`);
+  const earliest = monthStart(previousMonth(monthKeyOf(now)));
+  if (Number.isNaN(at.getTime()) || at > now || at < earliest) fail(`--from ต้องเป็นวันที่ระหว่าง ${formatDayTh(dayKeyOf(earliest))} ถึงวันนี้`);
+  return at;
 }
 
 const printErrors = (errors: RowError[]) => {
@@ -166,23 +181,38 @@ try {
     }
     console.log(`รวม ${rows.filter((p) => p.active).length} ราย (ยกเลิกแล้ว ${rows.filter((p) => !p.active).length})`);
   } else {
+    if (a.replace && !where.districtId && !where.provinceId) fail('--replace ต้องระบุ --district (หรือ --province) ของทะเบียนที่จะแทน');
+    if (a.replace && a.skipInvalid) fail('--replace ใช้กับ --skip-invalid ไม่ได้: แถวที่ผิดอาจเป็นผู้ผลิตที่ยังอยู่ จะถูกยกเลิกโดยไม่ตั้งใจ');
     if (!a.file) fail('ต้องระบุไฟล์ที่จะนำเข้า');
+    const now = new Date();
+    const replaceAt = a.replace ? replaceDate(now) : now;
     const table = await readSheet(a.file).catch((e: Error) => fail(`อ่านไฟล์ไม่ได้: ${e.message}`));
     const started = Date.now();
     const parsedRows = parseRegister(table, { index, ...where });
+    // --replace: the districts the file is the whole register of
+    const covered = where.districtId ? [where.districtId] : [...new Set(parsedRows.rows.map((r) => r.districtId))];
+    if (a.replace && !parsedRows.rows.length) fail('--replace: ไฟล์ไม่มีผู้ผลิตที่ถูกต้องเลย จึงไม่แทนทะเบียนใด ๆ');
+    const reason = `ไม่อยู่ในทะเบียนที่นำเข้าแทน (${path.basename(a.file)})`.slice(0, 200);
     const result = await db.$transaction(async (tx) => {
       const plan = await planRegisterImport(tx, parsedRows.rows);
       const errors = [...parsedRows.errors, ...plan.errors];
+      const leaving = a.replace ? await producersNotInFile(tx, plan, covered) : [];
       const write = !a.dryRun && (errors.length === 0 || a.skipInvalid);
-      const done = write ? await applyRegisterPlan(tx, plan, null, new Date()) : null;
-      return { plan, errors, done };
+      const done = write ? await applyRegisterPlan(tx, plan, null, now) : null;
+      const left = done && a.replace ? await deregisterNotInFile(tx, leaving, reason, replaceAt) : 0;
+      return { plan, errors, done, leaving, left };
     }, { timeout: 120_000 });
-    const { plan, errors, done } = result;
+    const { plan, errors, done, leaving, left } = result;
     const checked = parsedRows.rows.length + new Set(parsedRows.errors.map((e) => e.row)).size;
     console.log(`ตรวจ ${checked} แถว: ใหม่ ${plan.create.length} · แก้ไข ${plan.update.length} · ไม่เปลี่ยน ${plan.unchanged} · ผิดพลาด ${errors.length}`);
     if (errors.length) printErrors(errors);
+    if (a.replace) {
+      const districts = await db.district.findMany({ where: { id: { in: covered } }, orderBy: { id: 'asc' }, select: { nameTh: true } });
+      console.log(`แทนทะเบียนของอำเภอ${districts.map((d) => d.nameTh).join(', อำเภอ')}: ผู้ผลิตที่ไม่อยู่ในไฟล์ ${leaving.length} ราย จะถูกยกเลิกการลงทะเบียน (ไม่ต้องรายงานตั้งแต่เดือน${formatMonthTh(nextMonth(monthKeyOf(replaceAt)))})`);
+      for (const p of leaving) console.log(`  ${p.registrationCode}\t${p.name}\tอำเภอ${p.districtName}`);
+    }
     if (a.dryRun) console.log('(ทดลองเท่านั้น --dry-run: ยังไม่ได้บันทึก)');
-    else if (done) console.log(`บันทึกแล้ว: เพิ่ม ${done.created} ราย แก้ไข ${done.updated} ราย (${((Date.now() - started) / 1000).toFixed(1)} วินาที)`);
+    else if (done) console.log(`บันทึกแล้ว: เพิ่ม ${done.created} ราย แก้ไข ${done.updated} ราย${a.replace ? ` ยกเลิกการลงทะเบียน ${left} ราย` : ''} (${((Date.now() - started) / 1000).toFixed(1)} วินาที)`);
     else {
       console.log('ไม่ได้บันทึกอะไรเลย: แก้แถวที่ผิดแล้วนำเข้าใหม่ หรือใส่ --skip-invalid เพื่อบันทึกเฉพาะแถวที่ถูกต้อง');
       exitCode = 1;

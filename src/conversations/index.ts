@@ -40,7 +40,8 @@ const MODULES: BotModule[] = [
   registerReviewModule,
 ];
 
-export function botDefinition(deps: { db: Db; inviteGuard?: InviteGuardSettings }): BotDefinition {
+/** The bot's definition; `modules` are added after the product's own (tests add a faulty one). */
+export function botDefinition(deps: { db: Db; inviteGuard?: InviteGuardSettings; modules?: BotModule[] }): BotDefinition {
   const def: BotDefinition = {
     flows: [],
     startWords: {},
@@ -53,7 +54,7 @@ export function botDefinition(deps: { db: Db; inviteGuard?: InviteGuardSettings 
     understand: answerKeyword,
     refuseStart: (ctx, flow) => (ctx.actor ? refuseStart(ctx.actor, flow) : null),
   };
-  for (const m of MODULES) {
+  for (const m of [...MODULES, ...(deps.modules ?? [])]) {
     for (const f of m.flows ?? []) {
       if (def.flows.some((x) => x.name === f.name)) throw new Error(`flow ${f.name} registered twice`);
       def.flows.push(f);

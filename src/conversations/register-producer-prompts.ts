@@ -5,6 +5,8 @@ import { CATEGORIES, CATEGORY_SHORT_TH, CATEGORY_TH, PRODUCER_TYPE_SHORT_TH, PRO
 import type { ProducerType } from '../db/generated/enums.js';
 import { PRODUCER_NAME_MAX, PRODUCER_NAME_MIN } from '../domain/producers.js';
 import type { RegStep } from './register-producer-state.js';
+import type { TambonCheck } from '../domain/places.js';
+import { KEEP_AS_TYPED, tambonChoices, tambonProblem } from './tambon-prompts.js';
 
 export const FLOW = 'register-producer';
 export const TYPES: readonly ProducerType[] = ['COMMUNITY_GROUP', 'SINGLE_OWNER', 'SME'];
@@ -41,8 +43,13 @@ export function categoryPrompt(s: RegStep<'category'>): Reply[] {
   ];
 }
 
-export function tambonPrompt(suggestions: string[]): Reply[] {
-  return [text('(4/6) ผู้ผลิตอยู่ตำบลอะไรคะ? (พิมพ์ชื่อตำบล หรือเลือกจากปุ่ม)', [...suggestions.slice(0, 8).map((t) => say(t)), cancel])];
+export function tambonPrompt(suggestions: readonly string[]): Reply[] {
+  return [text('(4/6) ผู้ผลิตอยู่ตำบลอะไรคะ? (พิมพ์ชื่อตำบล หรือเลือกจากปุ่ม)', tambonChoices(suggestions.slice(0, 12), [cancel]))];
+}
+
+/** The typed tambon is not one of the district's: say so, offer the closest, or keeping it as typed. */
+export function tambonProblemPrompt(s: RegStep<'tambon'>, check: Exclude<TambonCheck, { kind: 'ok' }>, districtName: string, list: readonly string[]): Reply[] {
+  return tambonProblem(check, districtName, list, tap(KEEP_AS_TYPED, pb('rp-keep', s.token), KEEP_AS_TYPED), [cancel]);
 }
 
 export function phonePrompt(s: RegStep<'phone'>): Reply[] {

@@ -23,7 +23,8 @@ export const RegisterProducerState = z.discriminatedUnion('step', [
   Named.extend({ step: z.literal('same-name') }),
   Named.extend({ step: z.literal('type') }),
   Typed.extend({ step: z.literal('category') }),
-  Categorised.extend({ step: z.literal('tambon') }),
+  /** `typed`: the last name typed that is not one of the district's tambons, kept if the officer says so. */
+  Categorised.extend({ step: z.literal('tambon'), typed: z.string().min(2).max(80).optional() }),
   Located.extend({ step: z.literal('phone') }),
   /** The official OTOP registration number, if the producer has one ("ไม่มี": a code is issued). */
   Located.extend({ step: z.literal('code'), phone: Phone }),

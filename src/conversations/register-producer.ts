@@ -18,9 +18,10 @@ import {
   PRODUCER_NAME_MIN,
   registerProducer,
   sameNameProducers,
-  TAMBON_MAX,
 } from '../domain/producers.js';
+import { checkTambon } from '../domain/places.js';
 import type { BotModule } from './module.js';
+import { KEEP_AS_TYPED } from './tambon-prompts.js';
 import * as P from './register-producer-prompts.js';
 import { RegisterProducerState, type RegStep } from './register-producer-state.js';
 import { newToken } from './sales-entry-state.js';
@@ -42,11 +43,30 @@ async function prompt(ctx: Ctx, s: S): Promise<Reply[]> {
     case 'same-name': return P.sameNamePrompt(s, await sameNameProducers(ctx.tx, ctx.actor!, districtId(ctx), s.name));
     case 'type': return P.typePrompt(s);
     case 'category': return P.categoryPrompt(s);
-    case 'tambon': return P.tambonPrompt(await districtTambons(ctx.tx, ctx.actor!, districtId(ctx)));
+    case 'tambon': return P.tambonPrompt(await tambonSuggestions(ctx));
     case 'phone': return P.phonePrompt(s);
     case 'code': return P.codePrompt(s);
     case 'summary': return P.summaryCard(s, await districtName(ctx));
   }
+}
+
+/** The district's tambons that already have producers first (most first), then the rest of its reference list. */
+async function tambonSuggestions(ctx: Ctx): Promise<string[]> {
+  const used = await districtTambons(ctx.tx, ctx.actor!, districtId(ctx), 12);
+  const listed = (await ctx.places.tambonsOf(districtId(ctx))) ?? [];
+  return [...new Set([...used.filter((t) => !listed.length || listed.includes(t)), ...listed])];
+}
+
+/** A typed tambon: one of the district's (official spelling) goes on; anything else is explained and kept in
+ * `typed` so that "ใช้ชื่อตามที่พิมพ์" can take it. */
+async function takeTambon(ctx: Ctx, s: RegStep<'tambon'>, raw: string): Promise<Out> {
+  const { typed: _, ...rest } = s;
+  const check = await checkTambon(ctx.places, districtId(ctx), raw);
+  if (check.kind === 'ok') return goTo(ctx, { ...rest, step: 'phone', tambon: check.name });
+  const list = (await ctx.places.tambonsOf(districtId(ctx))) ?? [];
+  const problem = P.tambonProblemPrompt(s, check, await districtName(ctx), list);
+  if (check.kind === 'invalid') return stay(...problem);
+  return next({ ...rest, typed: check.typed }, ...problem);
 }
 
 const matchType = (raw: string) => {
@@ -124,9 +144,12 @@ async function advance(ctx: Ctx, s: S, input: Input): Promise<Out> {
       return goTo(ctx, { ...s, step: 'tambon', category });
     }
     case 'tambon': {
-      const tambon = normaliseProducerName(raw).replace(/^(ตำบล|ต\.)\s*/, '');
-      if (tambon.length < 2 || tambon.length > TAMBON_MAX || /\d/.test(tambon)) return again(text('กรุณาพิมพ์ชื่อตำบล เช่น หน้าเมือง'));
-      return goTo(ctx, { ...s, step: 'phone', tambon });
+      if (action === 'rp-keep' || normaliseWord(raw) === normaliseWord(KEEP_AS_TYPED)) {
+        const { typed, ...rest } = s;
+        if (!typed) return again(text('กรุณาพิมพ์ชื่อตำบลก่อน'));
+        return goTo(ctx, { ...rest, step: 'phone', tambon: typed });
+      }
+      return raw ? takeTambon(ctx, s, raw) : again();
     }
     case 'phone': {
       if (action === 'rp-skip' || SKIP.has(normaliseWord(raw))) return goTo(ctx, { ...s, step: 'code', phone: null });

@@ -10,6 +10,8 @@ import type { DriveStanding } from '../domain/registry/drive.js';
 import { REGISTER_PAGE_SIZE, type ProducerDetails, type RegisterPage } from '../domain/registry/upkeep.js';
 import { formatDayTh, formatFiscalYearTh, formatMonthTh } from '../domain/thai-format.js';
 import type { Field, RegistryState, RegistryStep } from './registry-state.js';
+import type { TambonCheck } from '../domain/places.js';
+import { KEEP_AS_TYPED, tambonChoices, tambonProblem } from './tambon-prompts.js';
 
 export const FLOW = 'registry';
 export const pb = (action: string, token: string, params: Record<string, string> = {}) => ({ action, params: { t: token, ...params } });
@@ -141,8 +143,9 @@ export function producerCard(s: RegistryState, p: ProducerDetails, readOnly: boo
   };
 }
 
+/** The card carries "กลับไปรายชื่อ" itself; the quick reply adds only what the card lacks. */
 export function cardPrompt(s: RegistryState, p: ProducerDetails, readOnly: boolean): Reply[] {
-  return [card(producerCard(s, p, readOnly), [tap('กลับไปรายชื่อ', pb('rg-back', s.token), 'กลับไปรายชื่อ'), cancel])];
+  return [card(producerCard(s, p, readOnly), [cancel])];
 }
 
 export function fieldPrompt(s: RegistryStep<'edit-field'>, name: string): Reply[] {
@@ -150,7 +153,7 @@ export function fieldPrompt(s: RegistryStep<'edit-field'>, name: string): Reply[
   return [text(`แก้ไขข้อมูลของ ${name}\nเลือกช่องที่จะแก้ไขค่ะ`, [...fields.map((f) => tap(FIELD_TH[f], pb('rg-field', s.token, { v: f }), `แก้ไข${FIELD_TH[f]}`)), tap('กลับ', pb('rg-open', s.token, { p: String(s.producerId) }), 'กลับ'), cancel])];
 }
 
-export function valuePrompt(s: RegistryStep<'edit-value'>, p: ProducerDetails, tambons: string[]): Reply[] {
+export function valuePrompt(s: RegistryStep<'edit-value'>, p: ProducerDetails, tambons: readonly string[]): Reply[] {
   const back = tap('กลับ', pb('rg-edit', s.token, { p: String(s.producerId) }), 'เลือกช่องอื่น');
   switch (s.field) {
     case 'name':
@@ -166,10 +169,16 @@ export function valuePrompt(s: RegistryStep<'edit-value'>, p: ProducerDetails, t
         ]),
       ];
     case 'tambon':
-      return [text(`ตำบลเดิม: ${p.tambon}\nพิมพ์ชื่อตำบลใหม่ หรือเลือกจากปุ่ม`, [...tambons.slice(0, 11).map((t) => say(t)), cancel])];
+      return [text(`ตำบลเดิม: ${p.tambon}\nพิมพ์ชื่อตำบลใหม่ หรือเลือกจากปุ่ม`, tambonChoices(tambons.filter((t) => t !== p.tambon), [back, cancel]))];
     case 'phone':
       return [text(`โทรศัพท์เดิม: ${phoneShown(p.phone)}\nพิมพ์เบอร์ใหม่ เช่น 081-234-5678 (พิมพ์ - เพื่อลบเบอร์)`, [back, cancel])];
   }
+}
+
+/** The typed tambon is not one of the district's: say so, offer the closest, or keeping it as typed. */
+export function tambonProblemPrompt(s: RegistryStep<'edit-value'>, check: Exclude<TambonCheck, { kind: 'ok' }>, districtName: string, list: readonly string[]): Reply[] {
+  const back = tap('กลับ', pb('rg-edit', s.token, { p: String(s.producerId) }), 'เลือกช่องอื่น');
+  return tambonProblem(check, districtName, list, tap(KEEP_AS_TYPED, pb('rg-keep', s.token), KEEP_AS_TYPED), [back, cancel]);
 }
 
 export function editConfirmPrompt(s: RegistryStep<'edit-confirm'>, name: string, before: string, after: string): Reply[] {

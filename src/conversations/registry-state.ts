@@ -24,8 +24,10 @@ export const RegistryState = z.discriminatedUnion('step', [
   Base.extend({ step: z.literal('search') }),
   OnProducer.extend({ step: z.literal('card') }),
   OnProducer.extend({ step: z.literal('edit-field') }),
-  OnProducer.extend({ step: z.literal('edit-value'), field: Field }),
-  OnProducer.extend({ step: z.literal('edit-confirm'), field: Field, typed: z.string().min(1).max(300) }),
+  /** `typed`: a tambon typed that is not one of the district's, kept if the officer says "ใช้ชื่อตามที่พิมพ์". */
+  OnProducer.extend({ step: z.literal('edit-value'), field: Field, typed: z.string().min(1).max(80).optional() }),
+  /** `asTyped`: a tambon the reference list lacks, kept as typed at the officer's word. */
+  OnProducer.extend({ step: z.literal('edit-confirm'), field: Field, typed: z.string().min(1).max(300), asTyped: z.boolean().optional() }),
   OnProducer.extend({ step: z.literal('dereg-reason') }),
   /** "อื่น ๆ": the reason is typed. */
   OnProducer.extend({ step: z.literal('dereg-other') }),

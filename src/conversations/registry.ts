@@ -11,11 +11,13 @@ import { RuleError } from '../domain/errors.js';
 import { CATEGORY_TH, PRODUCER_TYPE_TH } from '../domain/catalog.js';
 import { DEREGISTER_REASON_MAX, DEREGISTER_REASONS, deregisterProducer, reactivateProducer } from '../domain/registry/deregister.js';
 import { driveStanding, driveStandings } from '../domain/registry/drive.js';
-import { editProducerField, producerDetails, readFieldValue, registerPage, REGISTER_PAGE_SIZE, type ProducerDetails } from '../domain/registry/upkeep.js';
+import { editProducerField, producerDetails, readFieldValue, registerPage, REGISTER_PAGE_SIZE, type ProducerDetails, type ReadField } from '../domain/registry/upkeep.js';
 import { normaliseProducerName } from '../domain/producers.js';
 import { toArabicDigits } from '../domain/thai-format.js';
 import { assertAllowed, placeOfProvince } from '../domain/authorise.js';
-import { loadPlaceIndex, tambonsByDistrict } from '../seed/place-index.js';
+import { loadPlaceIndex } from '../seed/place-index.js';
+import { checkTambon, cleanTambon } from '../domain/places.js';
+import { KEEP_AS_TYPED } from './tambon-prompts.js';
 import { MENU_WORDS } from './menu.js';
 import type { BotModule } from './module.js';
 import * as P from './registry-prompts.js';
@@ -60,10 +62,10 @@ async function prompt(ctx: Ctx, s: S): Promise<Reply[]> {
     case 'edit-field':
       return P.fieldPrompt(s, (await producerDetails(ctx.tx, ctx.actor!, s.producerId)).name);
     case 'edit-value':
-      return P.valuePrompt(s, await producerDetails(ctx.tx, ctx.actor!, s.producerId), tambonsByDistrict().get(s.districtId) ?? []);
+      return P.valuePrompt(s, await producerDetails(ctx.tx, ctx.actor!, s.producerId), (await ctx.places.tambonsOf(s.districtId)) ?? []);
     case 'edit-confirm': {
       const p = await producerDetails(ctx.tx, ctx.actor!, s.producerId);
-      const read = readFieldValue(s.field, s.typed, { index: await loadPlaceIndex(ctx.tx), districtId: s.districtId });
+      const read = await readTyped(ctx, s);
       return P.editConfirmPrompt(s, p.name, shownField(p, s.field), read.ok ? read.value.shown : s.typed);
     }
     case 'dereg-reason':
@@ -85,6 +87,26 @@ function shownField(p: ProducerDetails, f: Field): string {
     case 'tambon': return p.tambon;
     case 'phone': return p.phone ?? 'ไม่ระบุ';
   }
+}
+
+/** The value an edit-confirm step would write: a tambon is checked against the district's reference list (or taken
+ * as typed when the officer kept it), every other field as the import reads it. */
+async function readTyped(ctx: Ctx, s: RegistryStep<'edit-confirm'>): Promise<ReadField> {
+  if (s.field !== 'tambon') return readFieldValue(s.field, s.typed, { index: await loadPlaceIndex(ctx.tx), districtId: s.districtId });
+  const check = await checkTambon(ctx.places, s.districtId, s.typed);
+  if (check.kind === 'ok') return { ok: true, value: { field: 'tambon', value: check.name, shown: check.name } };
+  if (s.asTyped && check.kind !== 'invalid') return { ok: true, value: { field: 'tambon', value: check.typed, shown: check.typed } };
+  return { ok: false, message: `ไม่พบตำบล "${cleanTambon(s.typed).slice(0, 40)}" ในอำเภอนี้` };
+}
+
+/** A typed tambon: one of the district's goes to the confirmation; anything else is explained and kept in `typed`. */
+async function takeTambon(ctx: Ctx, s: RegistryStep<'edit-value'>, raw: string): Promise<Out> {
+  const check = await checkTambon(ctx.places, s.districtId, raw);
+  if (check.kind === 'ok') return go(ctx, { ...onProducer(s, s.producerId), step: 'edit-confirm', field: 'tambon', typed: check.name });
+  const list = (await ctx.places.tambonsOf(s.districtId)) ?? [];
+  const problem = P.tambonProblemPrompt(s, check, await districtName(ctx, s.districtId), list);
+  if (check.kind === 'invalid') return stay(...problem);
+  return next({ ...s, typed: check.typed }, ...problem);
 }
 
 async function go(ctx: Ctx, s: S, ...pre: Reply[]): Promise<Out> {
@@ -131,7 +153,7 @@ async function commit(ctx: Ctx, s: RegistryStep<'edit-confirm' | 'dereg-confirm'
   const back = { ...onProducer(s, s.producerId), step: 'card' as const };
   try {
     if (s.step === 'edit-confirm') {
-      const read = readFieldValue(s.field, s.typed, { index: await loadPlaceIndex(ctx.tx), districtId: s.districtId });
+      const read = await readTyped(ctx, s);
       if (!read.ok) return go(ctx, { ...onProducer(s, s.producerId), step: 'edit-value', field: s.field }, text(read.message));
       await editProducerField(ctx.tx, ctx.actor!, s.producerId, read.value, ctx.event.id);
       return go(ctx, back, text(`บันทึกแล้ว ✅ ${P.FIELD_TH[s.field]}: ${read.value.shown}`));
@@ -207,8 +229,13 @@ async function advance(ctx: Ctx, s: S, input: Input): Promise<Out> {
       return go(ctx, { ...onProducer(s, s.producerId), step: 'edit-value', field });
     }
     case 'edit-value': {
-      if (action === 'rg-field') return go(ctx, { ...s, field: (Object.keys(P.FIELD_TH) as Field[]).find((f) => f === params.v) ?? s.field });
+      if (action === 'rg-field') return go(ctx, { ...onProducer(s, s.producerId), step: 'edit-value', field: (Object.keys(P.FIELD_TH) as Field[]).find((f) => f === params.v) ?? s.field });
+      if (s.field === 'tambon' && (action === 'rg-keep' || word === normaliseWord(KEEP_AS_TYPED))) {
+        if (!s.typed) return again(text('กรุณาพิมพ์ชื่อตำบลก่อน'));
+        return go(ctx, { ...onProducer(s, s.producerId), step: 'edit-confirm', field: 'tambon', typed: s.typed, asTyped: true });
+      }
       if (!raw) return again();
+      if (s.field === 'tambon') return takeTambon(ctx, s, raw);
       const read = readFieldValue(s.field, raw, { index: await loadPlaceIndex(ctx.tx), districtId: s.districtId });
       if (!read.ok) return again(text(read.message));
       return go(ctx, { ...onProducer(s, s.producerId), step: 'edit-confirm', field: s.field, typed: raw.slice(0, 300) });

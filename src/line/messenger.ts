@@ -3,7 +3,7 @@
 // profiles and per-role rich menus.
 import { HTTPFetchError, messagingApi } from '@line/bot-sdk';
 import type { Role } from '../db/generated/enums.js';
-import { ReplyTokenRejected, type LinePort } from '../bot/ports.js';
+import { ReplyTokenRejected, UnsendableReplies, type LinePort } from '../bot/ports.js';
 import type { Reply } from '../bot/reply.js';
 import { renderReplies } from './render.js';
 
@@ -49,6 +49,15 @@ export class LineApiError extends Error {
   }
 }
 
+/** The LINE messages of a batch; a batch that cannot be rendered is a bug of ours, not a LINE fault. */
+function rendered(replies: Reply[]) {
+  try {
+    return renderReplies(replies);
+  } catch (err) {
+    throw new UnsendableReplies(`reply cannot be rendered: ${String((err as Error)?.message ?? err)}`);
+  }
+}
+
 const statusOf = (err: unknown) => (err instanceof HTTPFetchError ? err.status : undefined);
 
 export function createMessenger(
@@ -59,9 +68,13 @@ export function createMessenger(
   const ms = opts.timeoutMs ?? LINE_TIMEOUT_MS;
   const { api } = clients;
   return {
+    check(replies: Reply[]) {
+      rendered(replies);
+    },
     async reply(replyToken: string, replies: Reply[]) {
+      const messages = rendered(replies);
       try {
-        await withTimeout(api.replyMessage({ replyToken, messages: renderReplies(replies) }), 'reply', ms);
+        await withTimeout(api.replyMessage({ replyToken, messages }), 'reply', ms);
       } catch (err) {
         if (err instanceof HTTPFetchError && err.status === 400 && /reply token/i.test(err.body)) {
           throw new ReplyTokenRejected(describe(err));
@@ -70,8 +83,9 @@ export function createMessenger(
       }
     },
     async push(to: string, replies: Reply[], retryKey: string) {
+      const messages = rendered(replies);
       try {
-        await withTimeout(api.pushMessage({ to, messages: renderReplies(replies) }, retryKey), 'push', ms);
+        await withTimeout(api.pushMessage({ to, messages }, retryKey), 'push', ms);
       } catch (err) {
         if (err instanceof HTTPFetchError && err.status === 409) return; // this retry key was accepted before
         throw new LineApiError(`push failed: ${describe(err)}`, statusOf(err));

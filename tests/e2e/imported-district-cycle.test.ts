@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSheet } from '../../src/cli/read-sheet.js';
 import { actorOf } from '../../src/domain/actor.js';
 import { districtMonthOverview } from '../../src/domain/district-review-queries.js';
-import { deregisterProducer } from '../../src/domain/registry/deregister.js';
+import { deregisterNotInFile, producersNotInFile } from '../../src/domain/registry/replace-register.js';
 import { applyRegisterPlan, planRegisterImport } from '../../src/domain/registry/import-register.js';
 import { parseRegister } from '../../src/domain/registry/parse-register.js';
 import { parseMonthKey } from '../../src/domain/fiscal-period.js';
@@ -51,17 +51,20 @@ describe('a demo district replaced by an imported register', () => {
     writeFileSync(file, csv);
     const parsed = parseRegister(await readSheet(file), { index: await loadPlaceIndex(db), districtId: 2407 });
     expect(parsed.errors).toEqual([]);
+    // as `--district ราชสาส์น --replace --from 2026-07-31` does: the demo producers not in the register leave it at
+    // the end of July (their history stays)
+    const imported = new Set(REGISTER.slice(3).map((r) => r[2]));
+    const replaced = demoBefore.filter((p) => !imported.has(p.name));
     const done = await db.$transaction(async (tx) => {
       const plan = await planRegisterImport(tx, parsed.rows);
       expect(plan.errors).toEqual([]);
-      return applyRegisterPlan(tx, plan, null, clock.now());
+      const leaving = await producersNotInFile(tx, plan, [2407]);
+      expect(leaving.map((p) => p.id).sort()).toEqual(replaced.map((p) => p.id).sort());
+      const applied = await applyRegisterPlan(tx, plan, null, clock.now());
+      return { ...applied, deregistered: await deregisterNotInFile(tx, leaving, 'แทนด้วยทะเบียนที่นำเข้า', new Date('2026-07-31T10:00:00Z')) };
     });
-    expect(done).toEqual({ created: 3, updated: 1 }); // the rice group was in the demo: its phone is updated, not doubled
-
-    // the demo producers not in the register leave it at the end of July (their history stays)
-    const imported = new Set(REGISTER.slice(3).map((r) => r[2]));
-    const replaced = demoBefore.filter((p) => !imported.has(p.name));
-    for (const p of replaced) await db.$transaction((tx) => deregisterProducer(tx, null, p.id, 'แทนด้วยทะเบียนที่นำเข้า', new Date('2026-07-31T10:00:00Z')));
+    // the rice group was in the demo: its phone is updated, not doubled
+    expect(done).toEqual({ created: 3, updated: 1, deregistered: replaced.length });
     const register = await db.producer.findMany({ where: { districtId: 2407, active: true }, orderBy: { name: 'asc' } });
     expect(register.map((p) => p.name).sort()).toEqual([...imported].sort());
 

@@ -27,7 +27,7 @@ async function upToNumber(name: string) {
   await bot.say(officer, name);
   await press(bot, officer, 'กลุ่มผู้ผลิตชุมชน');
   await press(bot, officer, 'อาหาร');
-  await bot.say(officer, 'บางน้ำเปรี้ยว');
+  await bot.say(officer, 'ท่าข้าม');
   await press(bot, officer, 'ข้าม');
 }
 

@@ -47,7 +47,10 @@ describe('a district officer keeps the producer register in chat', () => {
     expect(cardAlt).toBe(`กลุ่มแม่บ้านปากน้ำ รหัส ${linked.registrationCode} ลงทะเบียนอยู่ เชื่อม LINE แล้ว รายงานล่าสุด กันยายน 2569`);
     const shown = lastCardText(bot, officer);
     for (const t of ['กลุ่มผู้ผลิตชุมชน', 'อาหาร, เครื่องดื่ม', 'ปากน้ำ', 'ไม่ระบุ', 'กันยายน 2569', 'เชื่อม LINE แล้ว']) expect(shown).toContain(t);
-    expect(buttons(bot, officer, 1).map((b) => b.label)).toEqual(['แก้ไขข้อมูล', 'ยกเลิกการลงทะเบียน', 'กลับไปรายชื่อ', 'กลับไปรายชื่อ', 'ยกเลิก']);
+    // each action once: the card's own "กลับไปรายชื่อ" is not repeated as a quick reply
+    expect(buttons(bot, officer, 1).map((b) => b.label)).toEqual(['แก้ไขข้อมูล', 'ยกเลิกการลงทะเบียน', 'กลับไปรายชื่อ', 'ยกเลิก']);
+    await press(bot, officer, 'กลับไปรายชื่อ');
+    expect(last(officer)).toContain('ค้นหา "แม่บ้าน" · พบ 1 ราย');
     expect(bot.fake.rejected()).toEqual([]);
   });
 
@@ -77,7 +80,7 @@ describe('a district officer keeps the producer register in chat', () => {
 
     await edit('ตำบล');
     await bot.say(officer, 'โยธกา');
-    expect(bot.take(officer)[0]).toContain('ไม่พบตำบล "โยธกา" ในอำเภอนี้ — ใกล้เคียง: โยธะกา');
+    expect(bot.take(officer)[0]).toContain('ไม่พบตำบล "โยธกา" ในอำเภอบางน้ำเปรี้ยว\nชื่อใกล้เคียงในอำเภอบางน้ำเปรี้ยว: โยธะกา');
     await bot.say(officer, 'ต.ดอนเกาะกา');
     bot.take(officer);
     await press(bot, officer, 'ยืนยัน');
@@ -172,6 +175,7 @@ describe('other roles', () => {
     const labels = buttons(bot, province, 1).map((b) => b.label);
     expect(labels).not.toContain('แก้ไขข้อมูล');
     expect(labels).not.toContain('ยกเลิกการลงทะเบียน');
+    expect(labels).toEqual(['กลับไปรายชื่อ', 'ยกเลิก']); // once, not again as a quick reply
     const token = buttons(bot, province, 1).find((b) => b.data)!.data!.match(/t=([a-f0-9]+)/)![1]!;
     await bot.tap(province, { action: 'rg-dereg', params: { t: token, p: String(p.id) } });
     expect(everything(bot, province, 1)).not.toContain('เพราะเหตุใด');

@@ -7,6 +7,7 @@ import { startLineFake, type LineFake } from '../../src/dev/line-fake/index.js';
 import { encodePostback } from '../../src/line/postback-codec.js';
 import type { Postback } from '../../src/bot/events.js';
 import type { Logger } from '../../src/bot/dispatcher.js';
+import type { BotModule } from '../../src/conversations/module.js';
 import { createTestDatabase, type TestDatabase } from './db.js';
 
 export const TEST_SECRET = 'test-channel-secret';
@@ -46,7 +47,7 @@ export interface TestBot {
 }
 
 export async function startTestBot(
-  opts: { now?: () => Date; env?: Record<string, string>; log?: Logger } = {},
+  opts: { now?: () => Date; env?: Record<string, string>; log?: Logger; modules?: BotModule[] } = {},
 ): Promise<TestBot> {
   const database = await createTestDatabase();
   const fake = await startLineFake({ channelAccessToken: TEST_TOKEN });
@@ -62,7 +63,7 @@ export async function startTestBot(
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...opts.env,
   });
-  const services = await startServices(config, opts.log ?? silentLogger(config.logLevel), opts.now ? { clock: opts.now } : {});
+  const services = await startServices(config, opts.log ?? silentLogger(config.logLevel), { ...(opts.now ? { clock: opts.now } : {}), ...(opts.modules ? { modules: opts.modules } : {}) });
   const url = `http://127.0.0.1:${services.port}`;
   const seen = new Map<string, number>();
 

@@ -14,6 +14,8 @@ export interface RegisterPlan {
   update: { row: number; id: number; before: Fields; changes: Partial<Fields> }[];
   unchanged: number;
   errors: RowError[];
+  /** Registered producers a valid row of the file points to (updated or unchanged). */
+  matched: number[];
 }
 
 import { isIssuedCode, nextIssuedCodes } from './codes.js';
@@ -43,7 +45,7 @@ export async function planRegisterImport(tx: Tx, rows: RegisterRow[]): Promise<R
   });
   const byCode = new Map(existing.map((p) => [p.registrationCode, p]));
   const byName = new Map(existing.map((p) => [`${p.districtId}|${p.name.toLowerCase()}`, p]));
-  const plan: RegisterPlan = { create: [], update: [], unchanged: 0, errors: [] };
+  const plan: RegisterPlan = { create: [], update: [], unchanged: 0, errors: [], matched: [] };
   const claimed = new Set<number>();
   for (const row of rows) {
     const named = byName.get(`${row.districtId}|${row.name.toLowerCase()}`);
@@ -70,6 +72,7 @@ export async function planRegisterImport(tx: Tx, rows: RegisterRow[]): Promise<R
       continue;
     }
     claimed.add(match.id);
+    plan.matched.push(match.id);
     const { id, districtId: _d, ...before } = match;
     const changes = changesOf(before, row);
     if (Object.keys(changes).length) plan.update.push({ row: row.row, id, before, changes });
