@@ -43,7 +43,9 @@ export async function renderPdf(report: ReportDocument, opts: RenderOptions): Pr
   };
 
   const noteSize = 10;
-  const firstTop = pageHeading();
+  let firstTop = pageHeading();
+  for (const para of report.lead ?? []) firstTop += drawTextBlock(doc, t(para), { x: MARGIN, y: firstTop, width: width(), size: 12 });
+  if (report.lead?.length) firstTop += 6;
   const tail = 6 + report.notes.reduce((h, note) => h + layoutLines(doc, t(note), width(), noteSize, 'regular').length * thaiLineHeight(doc, noteSize), 0) +
     (report.signature ? SIGNATURE_HEIGHT + 10 : 0);
   let y = drawTable(doc, report.table, firstTop, { x: MARGIN, width: width(), bottom: bottom(), newPage: pageHeading, keepWithEnd: tail }, opts);

@@ -44,6 +44,7 @@ export async function renderXlsx(report: ReportDocument, opts: RenderOptions): P
   const chars = t.columns.map((c) => Math.max(6, Math.round((c.width / totalWidth) * (report.orientation === 'landscape' ? 170 : 115))));
   chars.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   const money = opts.thaiDigits ? '[$-D07041E]#,##0.00' : '#,##0.00';
+  const whole = opts.thaiDigits ? '[$-D07041E]#,##0' : '#,##0';
   const last = colLetter(n - 1);
 
   const mergedLine = (text: string, style: Partial<ExcelJS.Style>, height?: number) => {
@@ -56,6 +57,8 @@ export async function renderXlsx(report: ReportDocument, opts: RenderOptions): P
   if (report.formCode) mergedLine(report.formCode, { font: { ...FONT, bold: true }, alignment: { horizontal: 'right' } });
   report.title.forEach((line, i) =>
     mergedLine(line, { font: { ...FONT, bold: true, size: i === 0 ? 14 : 12 }, alignment: { horizontal: 'center', wrapText: true } }));
+
+  for (const para of report.lead ?? []) mergedLine(para, {});
 
   const headerTop = ws.rowCount + 1;
   t.header.forEach(() => ws.addRow([]));
@@ -104,7 +107,7 @@ export async function renderXlsx(report: ReportDocument, opts: RenderOptions): P
         if (col.sumOfColumns) c.value = { formula: `SUM(${col.sumOfColumns.map((k) => `${colLetter(k)}${r.number}`).join(',')})`, result };
         else if (range.length && !col.noTotal && bodyColumnIsMoney(rows, i)) c.value = { formula: sumFormula(L, range), result };
         else c.value = result;
-        c.numFmt = money;
+        c.numFmt = v.whole ? whole : money;
       } else setPlain(c, v, opts.thaiDigits ?? false);
       lines = Math.max(lines, linesFor(cellText(v), chars[i]!));
     });
