@@ -21,7 +21,7 @@ export async function adminQuery(sql: string): Promise<void> {
 }
 
 export async function createTestDatabase(opts: { template?: boolean } = {}): Promise<TestDatabase> {
-  const name = `otop_t_${randomBytes(6).toString('hex')}`;
+  const name = `${process.env.TEST_DB_PREFIX ?? 'otop_'}t_${randomBytes(6).toString('hex')}`;
   const template = opts.template === false ? '' : ` TEMPLATE "${inject('pgTemplate')}"`;
   for (let i = 0; ; i++) {
     try {

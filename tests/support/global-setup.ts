@@ -34,7 +34,8 @@ export default async function setup(project: TestProject) {
       rmSync(dir, { recursive: true, force: true });
     };
   }
-  const template = `otop_tpl_${process.pid}_${Date.now().toString(36)}`;
+  // TEST_DB_PREFIX: on a shared server each person keeps to its own database names
+  const template = `${process.env.TEST_DB_PREFIX ?? 'otop_'}tpl_${process.pid}_${Date.now().toString(36)}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE "${template}"`);
