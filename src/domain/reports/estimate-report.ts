@@ -62,17 +62,16 @@ export async function buildEstimateForm(tx: Tx, provinceId: number, p: ReportPer
         months.map((m) => ({ text: formatMonthTh(m, { short: true }) })),
       ],
       columns: [
-        { width: 3, align: 'center' }, { width: 10 }, { width: 10, align: 'right' }, { width: 10, align: 'right' },
+        { width: 3, align: 'center' }, { width: 10 }, { width: 13, align: 'right' }, { width: 12, align: 'right' },
         ...months.map(() => ({ width: months.length > 6 ? 8 : 10, align: 'right' as const })),
-        { width: 10, align: 'right', sumOfColumns: [3, ...months.map((_, k) => 4 + k)] }, { width: 9, align: 'center' },
+        { width: 10, align: 'right', sumOfColumns: [3, ...months.map((_, k) => 4 + k)] }, { width: 12, align: 'center' },
       ],
       rows,
     },
     notes: set.length ? [
       'รวมทั้งหมด = ยอดจำหน่ายจริงก่อนเดือนแรกที่ประมาณการ + ประมาณการรายเดือน; อำเภอที่ไม่รับรองและขอแก้ไข แสดงตัวเลขที่อำเภอขอแก้ไข',
-      `อำเภอรับรองแล้ว ${c.certified} อำเภอ ขอแก้ไข ${c.corrected} อำเภอ รอรับรอง ${c.pending} อำเภอ ยังไม่ได้กำหนดประมาณการ ${c.notSet} อำเภอ`,
+      `อำเภอรับรองแล้ว ${c.certified} อำเภอ ขอแก้ไข ${c.corrected} อำเภอ รอรับรอง ${c.pending} อำเภอ ยังไม่ได้กำหนดประมาณการ ${c.notSet} อำเภอ; ที่มาของตัวเลข: ${sources.join(', ')}`,
       ...(labels.length > 1 ? [`เป้ารายได้: ${set.map((e) => `${e.nameTh} ${e.targetLabel}`).join(', ')}`] : []),
-      `ที่มาของตัวเลข: ${sources.join(', ')}`,
     ] : [`จังหวัดยังไม่ได้กำหนดประมาณการของปีงบประมาณ ${p.fiscalYear}`],
     signature: { role: 'ผู้รายงาน', name: null, position: `พัฒนาการจังหวัด${sheet.province.nameTh}`, date: null },
   };

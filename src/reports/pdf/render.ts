@@ -37,7 +37,9 @@ export async function renderPdf(report: ReportDocument, opts: RenderOptions): Pr
       drawLine(doc, t(report.formCode), MARGIN, y, { width: width(), align: 'right' });
     }
     report.title.forEach((line, i) => {
-      y += drawTextBlock(doc, t(line), { x: MARGIN + 60, y, width: width() - 120, size: i === 0 ? 14 : 12, weight: 'bold', align: 'center' });
+      // the form code takes the top right corner; without one the title may use the whole width
+      const inset = report.formCode ? 60 : 0;
+      y += drawTextBlock(doc, t(line), { x: MARGIN + inset, y, width: width() - 2 * inset, size: i === 0 ? 14 : 12, weight: 'bold', align: 'center' });
     });
     return y + 6;
   };
