@@ -5,7 +5,7 @@
 /**
  * A table cell: text, money in satang (`whole`: printed in whole baht, as forms that print whole baht do; builders set
  * it only when every amount of the form is whole baht, so no total can differ from its printed parts), a whole number,
- * a mark (√ when true), or a percentage in tenths.
+ * a mark (√ when true), a percentage in tenths, or text spanning several columns.
  */
 export type Cell =
   | string
@@ -13,6 +13,8 @@ export type Cell =
   | { int: number }
   | { mark: boolean }
   | { tenthsPercent: bigint | null }
+  /** Text across this column and the next `span − 1` (whose cells are null), e.g. one "ไม่มีค่าเป้าหมาย" over the tiers. */
+  | { text: string; span: number }
   | null;
 
 export interface HeaderCell {

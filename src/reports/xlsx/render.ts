@@ -100,6 +100,7 @@ export async function renderXlsx(report: ReportDocument, opts: RenderOptions): P
     t.columns.forEach((col, i) => {
       const c = r.getCell(i + 1);
       const v = row.cells[i] ?? null;
+      const span = v !== null && typeof v === 'object' && 'span' in v ? Math.max(1, v.span) : 1;
       c.style = { font: { ...FONT, bold: row.kind !== 'body' }, border: BORDER, alignment: { horizontal: col.align ?? 'left', vertical: 'top', wrapText: true } };
       if (v !== null && typeof v === 'object' && 'money' in v) {
         const L = colLetter(i);
@@ -109,7 +110,13 @@ export async function renderXlsx(report: ReportDocument, opts: RenderOptions): P
         else c.value = result;
         c.numFmt = v.whole ? whole : money;
       } else setPlain(c, v, opts.thaiDigits ?? false);
-      lines = Math.max(lines, linesFor(cellText(v), chars[i]!));
+      lines = Math.max(lines, linesFor(cellText(v), chars.slice(i, i + span).reduce((a, b) => a + b, 0)));
+    });
+    row.cells.forEach((v, i) => {
+      if (v !== null && typeof v === 'object' && 'span' in v && v.span > 1) {
+        ws.mergeCells(r.number, i + 1, r.number, Math.min(n, i + v.span));
+        r.getCell(i + 1).alignment = { horizontal: 'center', vertical: 'top', wrapText: true };
+      }
     });
     r.height = LINE_PT * lines;
     if (row.kind === 'body') { bodyRows.push(r.number); sinceSubtotal.push(r.number); }
@@ -154,6 +161,7 @@ function setPlain(c: ExcelJS.Cell, v: Cell, thaiDigits: boolean): void {
   if (typeof v === 'string') { c.value = v; return; }
   if ('int' in v) { c.value = v.int; c.numFmt = thaiDigits ? '[$-D07041E]#,##0' : '#,##0'; return; }
   if ('mark' in v) { c.value = v.mark ? '√' : ''; c.alignment = { ...c.alignment, horizontal: 'center' }; return; }
+  if ('span' in v) { c.value = v.text; return; }
   if ('tenthsPercent' in v) {
     if (v.tenthsPercent === null) c.value = '-';
     else { c.value = Number(v.tenthsPercent) / 1000; c.numFmt = '0.0%'; }
