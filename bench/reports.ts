@@ -1,6 +1,6 @@
 // `npm run bench:reports` — reports at national scale: 76 provinces, their 878 districts, 80,000 producers, 12 months
 // (about 1M sales entries, loaded with COPY) in the PostgreSQL server at BENCH_DATABASE_URL (default: database
-// h5_bench on 127.0.0.1:5432), or in an embedded server when that is unreachable. Prints in one run:
+// otop_bench on 127.0.0.1:5432), or in an embedded server (port BENCH_PG_PORT, default 54329) when that is unreachable. Prints in one run:
 //   1. the national summary's time beside the bare SQL GROUP BY it needs (target ≤ 3×);
 //   2. a province-scale รต.2 PDF of 2,000+ rows: time (target < 3 s) and peak memory;
 //   3. the full national XLSX export, streamed, at 100k and 1M rows: time and peak memory (target < 400 MB, flat).
@@ -43,7 +43,7 @@ function rnd(n: number): number {
 }
 
 async function serverUrl(): Promise<{ url: string; stop(): Promise<void>; where: string }> {
-  const url = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/h5_bench';
+  const url = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/otop_bench';
   const admin = new pg.Client({ connectionString: withDatabase(url, 'postgres'), connectionTimeoutMillis: 3_000 });
   try {
     await admin.connect();
@@ -56,14 +56,14 @@ async function serverUrl(): Promise<{ url: string; stop(): Promise<void>; where:
   } catch (err) {
     await admin.end().catch(() => {});
     console.log(`(${url} unreachable: ${(err as Error).message}; using an embedded server)`);
-    const dir = path.join(tmpdir(), 'h5-bench-pg');
+    const dir = path.join(tmpdir(), 'otop-bench-pg');
     mkdirSync(dir, { recursive: true });
-    const server = await startEmbeddedPostgres({ dataDir: dir, port: 45010 });
+    const server = await startEmbeddedPostgres({ dataDir: dir, port: Number(process.env.BENCH_PG_PORT ?? 54329) });
     const a = new pg.Client({ connectionString: server.url });
     await a.connect();
-    if (!(await a.query(`SELECT 1 FROM pg_database WHERE datname = 'h5_bench'`)).rowCount) await a.query('CREATE DATABASE h5_bench');
+    if (!(await a.query(`SELECT 1 FROM pg_database WHERE datname = 'otop_bench'`)).rowCount) await a.query('CREATE DATABASE otop_bench');
     await a.end();
-    return { url: withDatabase(server.url, 'h5_bench'), stop: server.stop, where: 'embedded PostgreSQL' };
+    return { url: withDatabase(server.url, 'otop_bench'), stop: server.stop, where: 'embedded PostgreSQL' };
   }
 }
 
@@ -160,7 +160,7 @@ async function child(part: string, url: string, arg: string | undefined): Promis
     out = { ms: performance.now() - t0, rows: f.document.table.rows.filter((x) => x.kind === 'body').length, bytes: f.bytes.length };
   } else if (part === 'xlsx') {
     const limit = Number(arg);
-    const file = path.join(tmpdir(), `h5-bench-export-${limit}.xlsx`);
+    const file = path.join(tmpdir(), `otop-bench-export-${limit}.xlsx`);
     const t0 = performance.now();
     let samples = 0; let peakSampled = 0;
     const timer = setInterval(() => { samples++; peakSampled = Math.max(peakSampled, process.memoryUsage().rss); }, 50);
