@@ -24,7 +24,9 @@ const Args = z.object({
   out: z.string().optional(),
   'thai-digits': z.boolean().default(false),
 }).refine((a) => a.month !== undefined || a.from !== undefined || REPORTS[a.type as (typeof REPORT_TYPES)[number]].wholeYear,
-  { message: 'give --month, or --from and --to', path: ['month'] });
+  { message: 'give --month, or --from and --to', path: ['month'] })
+  .refine((a) => !(REPORTS[a.type as (typeof REPORT_TYPES)[number]].wholeYear && (a.month ?? a.from ?? a.to) !== undefined),
+    { message: 'this form covers the whole fiscal year: give --fy only, no --month / --from / --to', path: ['month'] });
 
 const USAGE =
   `usage: npm run report -- --type ${REPORT_TYPES.join('|')} --province <name or code> [--district <name or code>]\n` +
