@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { REPORT_TYPES, REPORTS, type ReportScope } from '../domain/reports/catalogue.js';
-import { periodOf } from '../domain/reports/period.js';
+import { periodOf, wholeYearPeriod } from '../domain/reports/period.js';
 import { generateReportFile } from '../reports/generate.js';
 import { openCliDb } from './open-db.js';
 
@@ -23,13 +23,17 @@ const Args = z.object({
   format: z.enum(['pdf', 'xlsx']).default('pdf'),
   out: z.string().optional(),
   'thai-digits': z.boolean().default(false),
-}).refine((a) => a.month !== undefined || a.from !== undefined, { message: 'give --month, or --from and --to', path: ['month'] });
+}).refine((a) => a.month !== undefined || a.from !== undefined || REPORTS[a.type as (typeof REPORT_TYPES)[number]].wholeYear,
+  { message: 'give --month, or --from and --to', path: ['month'] })
+  .refine((a) => !(REPORTS[a.type as (typeof REPORT_TYPES)[number]].wholeYear && (a.month ?? a.from ?? a.to) !== undefined),
+    { message: 'this form covers the whole fiscal year: give --fy only, no --month / --from / --to', path: ['month'] });
 
 const USAGE =
   `usage: npm run report -- --type ${REPORT_TYPES.join('|')} --province <name or code> [--district <name or code>]\n` +
   '         (--type producer: --producer <registration code> instead of --province;\n' +
   '          --type summary: [--zone <zone number>], the whole country without it)\n' +
-  '         --fy <BE fiscal year> (--month <1-12> | --from <1-12> --to <1-12>) [--format pdf|xlsx] [--out file] [--thai-digits]';
+  '         --fy <BE fiscal year> (--month <1-12> | --from <1-12> --to <1-12>) [--format pdf|xlsx] [--out file] [--thai-digits]\n' +
+  '         (--type estimate | certification: forms of the whole fiscal year, no --month)';
 
 function fail(msg: string): never {
   console.error(`${msg}\n${USAGE}`);
@@ -51,7 +55,7 @@ const type = a.type as (typeof REPORT_TYPES)[number];
 
 let period;
 try {
-  period = periodOf(a.fy, a.month ?? a.from!, a.month ?? a.to ?? a.from!);
+  period = REPORTS[type].wholeYear ? wholeYearPeriod(a.fy) : periodOf(a.fy, a.month ?? a.from!, a.month ?? a.to ?? a.from!);
 } catch (err) {
   fail((err as Error).message);
 }

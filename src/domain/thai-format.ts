@@ -71,11 +71,13 @@ function groupThousands(intDigits: string): string {
 
 /**
  * Baht with thousands separators, no unit: "120,000" / "1,234,567.50". `decimals: 'auto'` (default) shows
- * satang only when the amount is not whole baht; `2` always shows two places. Negative amounts get "-".
+ * satang only when the amount is not whole baht; `2` always shows two places; `0` rounds to whole baht (half away
+ * from zero). Negative amounts get "-".
  */
-export function formatBaht(satang: bigint, opts?: DigitOptions & { decimals?: 'auto' | 2 }): string {
+export function formatBaht(satang: bigint, opts?: DigitOptions & { decimals?: 'auto' | 2 | 0 }): string {
   const sign = satang < 0n ? '-' : '';
-  const abs = satang < 0n ? -satang : satang;
+  let abs = satang < 0n ? -satang : satang;
+  if (opts?.decimals === 0) abs = ((abs + 50n) / 100n) * 100n;
   const baht = groupThousands((abs / 100n).toString());
   const frac = abs % 100n;
   const showFrac = opts?.decimals === 2 || frac !== 0n;

@@ -11,7 +11,7 @@ import type { InviteSheetTask, LinePort, ReportPort, ReportTask } from '../bot/p
 import { card, say, text, type Reply } from '../bot/reply.js';
 import type { Db } from '../db/client.js';
 import { REPORTS } from '../domain/reports/catalogue.js';
-import { periodLabel } from '../domain/reports/period.js';
+import { periodLabel, wholeYearLabel } from '../domain/reports/period.js';
 import { finishReportRequest, pendingReportRequests, startReportRequest } from '../domain/reports/requests.js';
 import { REPORT_LINK_TTL_MS } from '../domain/report-links.js';
 import { reportFileLink } from '../reports/generate.js';
@@ -43,7 +43,7 @@ export function reportReadyCard(task: ReportTask, fileName: string, url: string,
     subtitle: REPORTS[r.type].title,
     tone: 'success',
     sections: [{ rows: [
-      { label: 'ช่วงเวลา', value: periodLabel(r.period) },
+      { label: 'ช่วงเวลา', value: REPORTS[r.type].wholeYear ? wholeYearLabel(r.period) : periodLabel(r.period) },
       { label: 'ไฟล์', value: fileName, emphasis: true },
       { label: 'ลิงก์ใช้ได้ถึง', value: until },
     ] }],

@@ -1,7 +1,7 @@
 // The one function that turns a report request into a file: report data from the domain (SQL aggregates) drawn by
 // the pure renderers. Used by the CLI, the chat delivery job and the department's report-day push.
 import type { Db } from '../db/client.js';
-import { buildReport, type ReportScope, type ReportType } from '../domain/reports/catalogue.js';
+import { buildReport, REPORTS, type ReportScope, type ReportType } from '../domain/reports/catalogue.js';
 import type { ReportPeriod } from '../domain/reports/period.js';
 import { reportKey, signReportLink } from '../domain/report-links.js';
 import type { ReportDocument } from '../domain/reports/document.js';
@@ -49,7 +49,7 @@ async function fileNameOf(db: Db, req: ReportRequest, formCode: string): Promise
       : 'provinceId' in req.scope
         ? (await db.province.findUnique({ where: { id: req.scope.provinceId } }))?.nameTh
         : 'zoneId' in req.scope ? (await db.zone.findUnique({ where: { id: req.scope.zoneId } }))?.nameTh.replace(/\s+/g, '') : 'ทั่วประเทศ';
-  const range = req.period.from === req.period.to ? req.period.from : `${req.period.from}_${req.period.to}`;
+  const range = REPORTS[req.type].wholeYear ? `ปีงบ${req.period.fiscalYear}` : req.period.from === req.period.to ? req.period.from : `${req.period.from}_${req.period.to}`;
   return `${REPORT_FORM_CODES[req.type].replace(/\s+/g, '')}-${unit ?? ''}-${range}.${req.format}`;
 }
 
@@ -71,4 +71,4 @@ export async function reportFileLink(
   return { token: signReportLink(secret, key, fileName, now), fileName };
 }
 
-const REPORT_FORM_CODES: Record<ReportType, string> = { rt1: 'รต.1', 'rt1-blank': 'รต.1-ฟอร์มเปล่า', rt2: 'รต.2', rt3: 'รต.3', rt4: 'รต.4', export: 'สิ่งที่ส่งมาด้วย5', score: 'เป้าหมายและคะแนน', summary: 'สรุปรายจังหวัด', producer: 'ยอดจำหน่ายผู้ผลิต', completeness: 'ความครบถ้วน' };
+const REPORT_FORM_CODES: Record<ReportType, string> = { rt1: 'รต.1', 'rt1-blank': 'รต.1-ฟอร์มเปล่า', rt2: 'รต.2', rt3: 'รต.3', rt4: 'รต.4', export: 'สิ่งที่ส่งมาด้วย5', score: 'เป้าหมายและคะแนน', summary: 'สรุปรายจังหวัด', producer: 'ยอดจำหน่ายผู้ผลิต', completeness: 'ความครบถ้วน', estimate: 'ประมาณการ', certification: 'แบบรับรองประมาณการ' };

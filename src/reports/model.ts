@@ -17,9 +17,10 @@ export interface RenderOptions {
 export function cellText(cell: Cell): string {
   if (cell === null) return '';
   if (typeof cell === 'string') return cell;
-  if ('money' in cell) return formatBaht(cell.money, { decimals: 2 });
+  if ('money' in cell) return formatBaht(cell.money, { decimals: cell.whole ? 0 : 2 });
   if ('int' in cell) return cell.int.toLocaleString('en-US');
   if ('mark' in cell) return cell.mark ? '√' : '';
+  if ('span' in cell) return cell.text;
   if (cell.tenthsPercent === null) return '-';
   const t = cell.tenthsPercent;
   const abs = t < 0n ? -t : t;

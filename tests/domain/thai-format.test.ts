@@ -82,6 +82,16 @@ describe('formatBaht', () => {
   it('renders Thai digits on request', () => {
     expect(formatBaht(baht(120_000), { thaiDigits: true })).toBe('๑๒๐,๐๐๐');
   });
+
+  it.each<[bigint, string]>([
+    [baht(418_453_794), '418,453,794'],
+    [123_456_749n, '1,234,567'],
+    [123_456_750n, '1,234,568'],
+    [-123_450n, '-1,235'],
+    [49n, '0'],
+  ])('whole baht (decimals 0): %s satang → %s, rounded half away from zero', (satang, whole) => {
+    expect(formatBaht(satang, { decimals: 0 })).toBe(whole);
+  });
 });
 
 describe('formatBahtCompact', () => {

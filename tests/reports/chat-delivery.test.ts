@@ -37,7 +37,7 @@ describe('reports delivered in chat', () => {
   it('a district officer asks for รต.2 of a month and gets a card whose link downloads the district PDF; asking again gives the same file', async () => {
     const { lineUserId: a } = await makeUser(bot.services.db, 'rep-district-a', 'DISTRICT_OFFICER', { districtId: 2401 });
     await bot.say(a, 'รายงาน');
-    expect(quickLabels(bot, a)).toEqual(['รต.1', 'รต.1 ฟอร์มเปล่า', 'รต.2']);
+    expect(quickLabels(bot, a)).toEqual(['รต.1', 'รต.1 ฟอร์มเปล่า', 'รต.2', 'แบบรับรองประมาณการ']);
     await bot.say(a, 'รต.2');
     const months = quickLabels(bot, a);
     expect(months[0]).toBe('ส.ค. 69');

@@ -24,7 +24,7 @@ const now = new Date('2026-11-21T03:00:00Z');
 const NOV = periodOf(2569, 11);
 let producerId = 0;
 const scopeOf = (type: ReportType) =>
-  type === 'producer' ? { producerId } : type.startsWith('rt1') || type === 'rt2' ? { districtId: 2401 } : type === 'summary' ? { nation: true as const } : { provinceId: 24 };
+  type === 'producer' ? { producerId } : type.startsWith('rt1') || type === 'rt2' || type === 'certification' ? { districtId: 2401 } : type === 'summary' ? { nation: true as const } : { provinceId: 24 };
 
 beforeAll(async () => {
   t = await createTestDatabase();

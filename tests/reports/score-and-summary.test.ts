@@ -6,7 +6,9 @@ import type { ReportDocument } from '../../src/domain/reports/document.js';
 import { periodOf } from '../../src/domain/reports/period.js';
 import { reportScopeFor } from '../../src/domain/reports/report-scope.js';
 import { BELOW_LEVEL_ONE_TH, loadTarget, scoreOf } from '../../src/domain/targets/index.js';
+import { NO_TARGET_TH } from '../../src/domain/reports/score-report.js';
 import { generateReportFile } from '../../src/reports/generate.js';
+import { renderPdf } from '../../src/reports/pdf/render.js';
 import { seedDemoData } from '../../src/seed/seed-demo.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 import { copyTargetsTo2569 } from './targets-2569.js';
@@ -62,6 +64,8 @@ describe('target and score report', () => {
     const province = doc.table.rows.find((r) => r.kind === 'total')!;
     expect(money(province.cells[7])).toBe(await sum(`d."provinceId" = 24 AND e.month BETWEEN '2025-10-01' AND '2025-11-01'`));
     expect(province.cells[8]).toBe('ไม่มีเป้าหมาย'); // the province has a full-year target only
+    // no target of the round: one line across the tier columns, not three empty tiers
+    expect(province.cells.slice(2, 5)).toEqual([{ text: NO_TARGET_TH, span: 3 }, null, null]);
     expect(doc.notes[0]).toMatch(/ไม่รวม 1 รายการ/);
     expect(doc.chart!.groups.map((g) => g.actual)).toEqual(rows.map((r) => money(r.cells[7])));
     expect(doc.chart!.groups[0]!.tiers).toEqual(rows[0]!.cells.slice(2, 5).map(money));
@@ -75,6 +79,12 @@ describe('target and score report', () => {
     expect(other.title[1]).toContain('ทั้งปีงบประมาณ');
     const total = other.table.rows.find((r) => r.kind === 'total')!;
     expect(total.cells.at(-1)).toBe(BELOW_LEVEL_ONE_TH); // no sales in นนทบุรี in the demo, a full-year target to reach
+    // its districts have no target: each prints one line over the province's five tier columns
+    const district = other.table.rows.find((r) => r.kind === 'body')!;
+    expect(district.cells.slice(2, 7)).toEqual([{ text: NO_TARGET_TH, span: 5 }, null, null, null, null]);
+    const trace: string[] = [];
+    await renderPdf(other, { printedAt: now, trace });
+    expect(trace.filter((s) => s === NO_TARGET_TH)).toHaveLength(other.table.rows.filter((r) => r.kind === 'body').length);
   });
 });
 

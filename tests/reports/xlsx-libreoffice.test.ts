@@ -31,7 +31,7 @@ describe.skipIf(!soffice)('XLSX in LibreOffice', () => {
     const files: { file: string; title: string; total: string | null }[] = [];
     for (const type of REPORT_TYPES) {
       const scope = type === 'producer' ? { producerId: (await t.db.producer.findFirstOrThrow({ where: { districtId: 2401 }, orderBy: { id: 'asc' } })).id }
-        : type === 'rt2' || type.startsWith('rt1') ? { districtId: 2401 } : type === 'summary' ? { nation: true as const } : { provinceId: 24 };
+        : type === 'rt2' || type === 'certification' || type.startsWith('rt1') ? { districtId: 2401 } : type === 'summary' ? { nation: true as const } : { provinceId: 24 };
       const f = await generateReportFile(t.db, { type, scope, period: periodOf(2569, 11), format: 'xlsx' }, now);
       const file = path.join(dir, `${type}.xlsx`);
       writeFileSync(file, f.bytes);

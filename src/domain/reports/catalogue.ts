@@ -3,6 +3,7 @@ import type { Tx } from '../../db/client.js';
 import type { Role } from '../../db/generated/enums.js';
 import type { ReportDocument } from './document.js';
 import { buildCompleteness } from './completeness.js';
+import { buildCertificationForm, buildEstimateForm } from './estimate-report.js';
 import { buildExportReport } from './export-report.js';
 import { buildNationalSummary } from './national-summary.js';
 import { buildProducerStatement } from './producer-statement.js';
@@ -13,8 +14,8 @@ import { buildRt3 } from './rt3.js';
 import { buildRt4 } from './rt4.js';
 import { buildScoreReport } from './score-report.js';
 
-export type ReportType = 'rt1' | 'rt1-blank' | 'rt2' | 'rt3' | 'rt4' | 'export' | 'score' | 'summary' | 'producer' | 'completeness';
-export const REPORT_TYPES: readonly ReportType[] = ['rt1', 'rt1-blank', 'rt2', 'rt3', 'rt4', 'export', 'score', 'summary', 'producer', 'completeness'];
+export type ReportType = 'rt1' | 'rt1-blank' | 'rt2' | 'rt3' | 'rt4' | 'export' | 'score' | 'summary' | 'producer' | 'completeness' | 'estimate' | 'certification';
+export const REPORT_TYPES: readonly ReportType[] = ['rt1', 'rt1-blank', 'rt2', 'rt3', 'rt4', 'export', 'score', 'summary', 'producer', 'completeness', 'estimate', 'certification'];
 
 /** The unit a report is about; `zoneId` / `nation` for the zone and national summary. */
 export type ReportScope = { districtId: number } | { provinceId: number } | { producerId: number } | { zoneId: number } | { nation: true };
@@ -25,6 +26,8 @@ interface Entry {
   level: 'producer' | 'district' | 'province' | 'area';
   /** Roles that may ask for it (each only for its own producer / district / province; zone and department for any below). */
   roles: readonly Role[];
+  /** A form of the whole fiscal year (the estimate forms): no month is asked for, the period is the year. */
+  wholeYear?: boolean;
   /** unitId: the producer, district, province or zone; null for the whole country. */
   build(tx: Tx, unitId: number | null, p: ReportPeriod): Promise<ReportDocument>;
 }
@@ -40,6 +43,8 @@ export const REPORTS: Record<ReportType, Entry> = {
   producer: { title: 'รายงานยอดจำหน่ายของผู้ผลิต', level: 'producer', roles: ['PRODUCER'], build: buildProducerStatement },
   completeness: { title: 'ความครบถ้วนและความตรงเวลาของการรายงาน', level: 'province', roles: ['PROVINCE_OFFICER', 'ZONE_ADMIN', 'DEPARTMENT_ADMIN'], build: buildCompleteness },
   export: { title: 'รายงานการส่งออก (แบบ 5)', level: 'province', roles: ['PROVINCE_OFFICER', 'ZONE_ADMIN', 'DEPARTMENT_ADMIN'], build: buildExportReport },
+  estimate: { title: 'แบบประมาณการรายได้รายอำเภอ', level: 'province', roles: ['PROVINCE_OFFICER', 'ZONE_ADMIN', 'DEPARTMENT_ADMIN'], wholeYear: true, build: (tx, id, p) => buildEstimateForm(tx, id!, p) },
+  certification: { title: 'แบบรับรองข้อมูลประมาณการของอำเภอ', level: 'district', roles: ['DISTRICT_OFFICER', 'PROVINCE_OFFICER'], wholeYear: true, build: (tx, id, p) => buildCertificationForm(tx, id!, p) },
 };
 
 /** Builds the report document for a type, scope and period. */

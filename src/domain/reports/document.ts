@@ -2,13 +2,19 @@
 // notes saying what was left out, and the form's signature block. Built by the report builders next to this file,
 // drawn by src/reports/pdf and src/reports/xlsx (which import these types from here: the layers point inward).
 
-/** A table cell: text, money in satang, a whole number, a mark (√ when true), or a percentage in tenths. */
+/**
+ * A table cell: text, money in satang (`whole`: printed in whole baht, as forms that print whole baht do; builders set
+ * it only when every amount of the form is whole baht, so no total can differ from its printed parts), a whole number,
+ * a mark (√ when true), a percentage in tenths, or text spanning several columns.
+ */
 export type Cell =
   | string
-  | { money: bigint }
+  | { money: bigint; whole?: boolean }
   | { int: number }
   | { mark: boolean }
   | { tenthsPercent: bigint | null }
+  /** Text across this column and the next `span − 1` (whose cells are null), e.g. one "ไม่มีค่าเป้าหมาย" over the tiers. */
+  | { text: string; span: number }
   | null;
 
 export interface HeaderCell {
@@ -68,6 +74,8 @@ export interface ReportDocument {
   formCode: string;
   /** Centered title lines; the first is the form's heading. */
   title: string[];
+  /** Paragraphs between the title and the table on the first page (a form's own wording, e.g. the certification's choices). */
+  lead?: string[];
   orientation: 'portrait' | 'landscape';
   table: TableSection;
   /** Lines under the table: what the report left out and why, sources, remarks. */

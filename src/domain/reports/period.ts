@@ -25,6 +25,11 @@ export function periodOf(fiscalYear: number, fromMonth: number, toMonth: number 
   return { fiscalYear, from, to };
 }
 
+/** The whole fiscal year (October to September): the period of the forms made per year. */
+export const wholeYearPeriod = (fiscalYear: number): ReportPeriod => periodOf(fiscalYear, 10, 9);
+/** "ปีงบประมาณ พ.ศ. 2569": what a whole-year form covers. */
+export const wholeYearLabel = (p: ReportPeriod): string => `ปีงบประมาณ พ.ศ. ${p.fiscalYear}`;
+
 /** "ประจำเดือน พฤศจิกายน 2569" or "ตั้งแต่เดือน ตุลาคม 2569 ถึง ธันวาคม 2569". */
 export function periodLabel(p: ReportPeriod): string {
   return p.from === p.to ? `ประจำเดือน ${formatMonthTh(p.from)}` : `ตั้งแต่เดือน ${formatMonthTh(p.from)} ถึง ${formatMonthTh(p.to)}`;

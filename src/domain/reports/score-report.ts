@@ -47,6 +47,9 @@ async function roundFor(tx: Tx, provinceId: number, p: ReportPeriod): Promise<Ta
   return n > 0 ? round : 'FULL_YEAR';
 }
 
+/** Printed across the tier columns of a unit with no target for the round. */
+export const NO_TARGET_TH = 'ไม่มีค่าเป้าหมายของรอบนี้';
+
 const levelText = (s: Standing | null): string => (!s ? 'ไม่มีเป้าหมาย' : s.reached || s.score !== null ? s.scoreLabel : BELOW_LEVEL_ONE_TH);
 
 /** Builds the target and score report of a province for the round of the period's last month. */
@@ -64,10 +67,13 @@ export async function buildScoreReport(tx: Tx, provinceId: number, p: ReportPeri
   const provinceStanding = score(await loadTarget(tx, { provinceId }, p.fiscalYear, round), provinceTotal);
   const sorted = (s: Standing | null) => (s ? [...s.target.tiers].sort((a, b) => a.order - b.order) : []);
   const tierCount = Math.max(1, ...[...standings, provinceStanding].map((s) => sorted(s).length));
-  const tiers = (s: Standing | null): Cell[] => Array.from({ length: tierCount }, (_, i) => {
-    const t = sorted(s)[i];
-    return t ? { money: t.threshold } : '-';
-  });
+  // a unit without a target of the round: one line across the tier columns, not a row of empty tiers
+  const tiers = (s: Standing | null): Cell[] => !s
+    ? [{ text: NO_TARGET_TH, span: tierCount }, ...Array.from({ length: tierCount - 1 }, () => null)]
+    : Array.from({ length: tierCount }, (_, i) => {
+      const t = sorted(s)[i];
+      return t ? { money: t.threshold } : '-';
+    });
   const labels = sorted([...standings, provinceStanding].find((s) => sorted(s).length === tierCount) ?? null).map((t) => t.label);
   const tierLabels = labels.length ? labels : Array.from({ length: tierCount }, (_, i) => `ระดับ ${i + 1}`);
 
@@ -98,7 +104,7 @@ export async function buildScoreReport(tx: Tx, provinceId: number, p: ReportPeri
         [...tierLabels.map((text) => ({ text })), ...months.map((m) => ({ text: formatMonthTh(m, { short: true }) }))],
       ],
       columns: [
-        { width: 3, align: 'center' }, { width: 11 },
+        { width: 3, align: 'center' }, { width: 13 },
         ...Array.from({ length: tierCount }, () => ({ width: 10, align: 'right' as const, noTotal: true })),
         ...months.map(() => ({ width: monthColumn, align: 'right' as const })),
         { width: 10, align: 'right', sumOfColumns: months.map((_, k) => 2 + tierCount + k) },

@@ -37,13 +37,17 @@ export async function renderPdf(report: ReportDocument, opts: RenderOptions): Pr
       drawLine(doc, t(report.formCode), MARGIN, y, { width: width(), align: 'right' });
     }
     report.title.forEach((line, i) => {
-      y += drawTextBlock(doc, t(line), { x: MARGIN + 60, y, width: width() - 120, size: i === 0 ? 14 : 12, weight: 'bold', align: 'center' });
+      // the form code takes the top right corner; without one the title may use the whole width
+      const inset = report.formCode ? 60 : 0;
+      y += drawTextBlock(doc, t(line), { x: MARGIN + inset, y, width: width() - 2 * inset, size: i === 0 ? 14 : 12, weight: 'bold', align: 'center' });
     });
     return y + 6;
   };
 
   const noteSize = 10;
-  const firstTop = pageHeading();
+  let firstTop = pageHeading();
+  for (const para of report.lead ?? []) firstTop += drawTextBlock(doc, t(para), { x: MARGIN, y: firstTop, width: width(), size: 12 });
+  if (report.lead?.length) firstTop += 6;
   const tail = 6 + report.notes.reduce((h, note) => h + layoutLines(doc, t(note), width(), noteSize, 'regular').length * thaiLineHeight(doc, noteSize), 0) +
     (report.signature ? SIGNATURE_HEIGHT + 10 : 0);
   let y = drawTable(doc, report.table, firstTop, { x: MARGIN, width: width(), bottom: bottom(), newPage: pageHeading, keepWithEnd: tail }, opts);

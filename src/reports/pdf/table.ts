@@ -84,7 +84,8 @@ export function drawTable(doc: Doc, t: TableSection, y0: number, frame: TableFra
     return y + headerH;
   };
 
-  const isNumber = (c: unknown) => c !== null && typeof c === 'object' && !('mark' in (c as object));
+  const isNumber = (c: unknown) => c !== null && typeof c === 'object' && !('mark' in (c as object)) && !('span' in (c as object));
+  const spanOf = (c: unknown) => (c !== null && typeof c === 'object' && 'span' in (c as object) ? Math.max(1, (c as { span: number }).span) : 1);
   /** Numbers never wrap: they shrink (down to 7 pt) to fit their column on one line. */
   const fitSize = (s: string, w: number, weight: 'bold' | 'regular'): number => {
     for (let size = BODY_SIZE; size > 7; size -= 0.5) {
@@ -105,7 +106,7 @@ export function drawTable(doc: Doc, t: TableSection, y0: number, frame: TableFra
       const c = row.cells[i] ?? null;
       const s = text(cellText(c));
       if (isNumber(c)) return [s];
-      return layoutLines(doc, s, widths[i]! - 2 * PAD_X, BODY_SIZE, weight);
+      return layoutLines(doc, s, spanWidth(i, spanOf(c)) - 2 * PAD_X, BODY_SIZE, weight);
     });
     return { lines, sizes, height: Math.max(...lines.map((l) => l.length)) * lh + PAD_TOP + PAD_BOTTOM };
   };
@@ -141,15 +142,22 @@ export function drawTable(doc: Doc, t: TableSection, y0: number, frame: TableFra
       const align = t.rows.length ? 'left' : 'center';
       lines[0]!.forEach((l, i) => drawLine(doc, l, frame.x + PAD_X, y + PAD_TOP + i * lh, { width: frame.width - 2 * PAD_X, align }));
     } else {
+      let covered = 0;
       t.columns.forEach((col, i) => {
-        doc.save().rect(xs[i]!, y, widths[i]!, height);
+        if (covered > 0) { covered--; return; }
+        const span = spanOf(row.cells[i] ?? null);
+        covered = span - 1;
+        const w = spanWidth(i, span);
+        doc.save().rect(xs[i]!, y, w, height);
         if (fill) doc.fillAndStroke(fill, '#000');
         else doc.stroke('#000');
         doc.restore().fillColor('#000');
-        const align = col.align ?? 'left';
-        useThaiFont(doc, row.kind === 'body' ? 'regular' : 'bold', sizes[i]!);
-        const shift = (BODY_SIZE - sizes[i]!) * 0.6;
-        lines[i]!.forEach((l, k) => drawLine(doc, l, xs[i]! + PAD_X, y + PAD_TOP + shift + k * lh, { width: widths[i]! - 2 * PAD_X, align }));
+        const align = span > 1 ? 'center' : (col.align ?? 'left');
+        // spanning text is not a number of the column: it keeps the body size the column's numbers may shrink from
+        const size = span > 1 ? BODY_SIZE : sizes[i]!;
+        useThaiFont(doc, row.kind === 'body' ? 'regular' : 'bold', size);
+        const shift = (BODY_SIZE - size) * 0.6;
+        lines[i]!.forEach((l, k) => drawLine(doc, l, xs[i]! + PAD_X, y + PAD_TOP + shift + k * lh, { width: w - 2 * PAD_X, align }));
       });
     }
     y += height;

@@ -44,6 +44,7 @@ export async function renderXlsx(report: ReportDocument, opts: RenderOptions): P
   const chars = t.columns.map((c) => Math.max(6, Math.round((c.width / totalWidth) * (report.orientation === 'landscape' ? 170 : 115))));
   chars.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   const money = opts.thaiDigits ? '[$-D07041E]#,##0.00' : '#,##0.00';
+  const whole = opts.thaiDigits ? '[$-D07041E]#,##0' : '#,##0';
   const last = colLetter(n - 1);
 
   const mergedLine = (text: string, style: Partial<ExcelJS.Style>, height?: number) => {
@@ -56,6 +57,8 @@ export async function renderXlsx(report: ReportDocument, opts: RenderOptions): P
   if (report.formCode) mergedLine(report.formCode, { font: { ...FONT, bold: true }, alignment: { horizontal: 'right' } });
   report.title.forEach((line, i) =>
     mergedLine(line, { font: { ...FONT, bold: true, size: i === 0 ? 14 : 12 }, alignment: { horizontal: 'center', wrapText: true } }));
+
+  for (const para of report.lead ?? []) mergedLine(para, {});
 
   const headerTop = ws.rowCount + 1;
   t.header.forEach(() => ws.addRow([]));
@@ -97,6 +100,7 @@ export async function renderXlsx(report: ReportDocument, opts: RenderOptions): P
     t.columns.forEach((col, i) => {
       const c = r.getCell(i + 1);
       const v = row.cells[i] ?? null;
+      const span = v !== null && typeof v === 'object' && 'span' in v ? Math.max(1, v.span) : 1;
       c.style = { font: { ...FONT, bold: row.kind !== 'body' }, border: BORDER, alignment: { horizontal: col.align ?? 'left', vertical: 'top', wrapText: true } };
       if (v !== null && typeof v === 'object' && 'money' in v) {
         const L = colLetter(i);
@@ -104,9 +108,15 @@ export async function renderXlsx(report: ReportDocument, opts: RenderOptions): P
         if (col.sumOfColumns) c.value = { formula: `SUM(${col.sumOfColumns.map((k) => `${colLetter(k)}${r.number}`).join(',')})`, result };
         else if (range.length && !col.noTotal && bodyColumnIsMoney(rows, i)) c.value = { formula: sumFormula(L, range), result };
         else c.value = result;
-        c.numFmt = money;
+        c.numFmt = v.whole ? whole : money;
       } else setPlain(c, v, opts.thaiDigits ?? false);
-      lines = Math.max(lines, linesFor(cellText(v), chars[i]!));
+      lines = Math.max(lines, linesFor(cellText(v), chars.slice(i, i + span).reduce((a, b) => a + b, 0)));
+    });
+    row.cells.forEach((v, i) => {
+      if (v !== null && typeof v === 'object' && 'span' in v && v.span > 1) {
+        ws.mergeCells(r.number, i + 1, r.number, Math.min(n, i + v.span));
+        r.getCell(i + 1).alignment = { horizontal: 'center', vertical: 'top', wrapText: true };
+      }
     });
     r.height = LINE_PT * lines;
     if (row.kind === 'body') { bodyRows.push(r.number); sinceSubtotal.push(r.number); }
@@ -151,6 +161,7 @@ function setPlain(c: ExcelJS.Cell, v: Cell, thaiDigits: boolean): void {
   if (typeof v === 'string') { c.value = v; return; }
   if ('int' in v) { c.value = v.int; c.numFmt = thaiDigits ? '[$-D07041E]#,##0' : '#,##0'; return; }
   if ('mark' in v) { c.value = v.mark ? '√' : ''; c.alignment = { ...c.alignment, horizontal: 'center' }; return; }
+  if ('span' in v) { c.value = v.text; return; }
   if ('tenthsPercent' in v) {
     if (v.tenthsPercent === null) c.value = '-';
     else { c.value = Number(v.tenthsPercent) / 1000; c.numFmt = '0.0%'; }

@@ -1,6 +1,10 @@
 // The full data export as XLSX, streamed: exceljs's streaming WorkbookWriter writes each row to the output as it
 // comes (row.commit), so a million rows take the memory of one batch. Pure: batches of lines in, bytes out to the
 // given stream; no queries, the printed date is an argument. Totals at the bottom are SUM formulas with cached results.
+// Memory: exceljs pipes the sheet into the zip without backpressure, so when deflating or the disk lags behind the
+// rows (a loaded machine) the XML piles up in between; after each batch we wait for the zip to take it. The money
+// format is set once per column (a per-cell numFmt makes a style object for each of 5M cells), strings are inline.
+import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { ExportLine } from '../../domain/reports/entries-export.js';
@@ -10,6 +14,24 @@ const HEADERS = ['จังหวัด', 'อำเภอ', 'รหัสผู
 const WIDTHS = [14, 16, 14, 30, 9, 18, 15, 15, 15, 15, 16];
 const FONT = { name: 'Sarabun', size: 11 };
 const baht = (satang: bigint) => Number(satang) / 100;
+const MONEY = '#,##0.00';
+/** Bytes of sheet XML allowed to wait for the zip before the next batch is written. */
+const BACKLOG = 4 * 2 ** 20;
+
+/**
+ * Waits until the zip has taken the sheet XML written so far (down to BACKLOG). exceljs's sheet stream writes into
+ * the zip's input without heeding its return value; that input is a PassThrough whose writableLength is the backlog.
+ * Checked again every second, so a consumer that never drains cannot hang the export.
+ */
+async function zipCaughtUp(ws: ExcelJS.Worksheet): Promise<void> {
+  const pipes = (ws as unknown as { stream?: { pipes?: Writable[] } }).stream?.pipes ?? [];
+  for (const p of pipes) {
+    while (p.writableLength > BACKLOG) {
+      const timer = new Promise((r) => setTimeout(r, 1_000).unref());
+      await Promise.race([once(p, 'drain'), timer]);
+    }
+  }
+}
 
 /** Writes the export to `out`; returns the number of data rows. */
 export async function writeExportXlsx(out: Writable, title: string, batches: AsyncIterable<ExportLine[]>, printedAt: Date): Promise<number> {
@@ -18,6 +40,7 @@ export async function writeExportXlsx(out: Writable, title: string, batches: Asy
   wb.created = printedAt;
   const ws = wb.addWorksheet('ข้อมูล', { views: [{ state: 'frozen', ySplit: 2 }] });
   WIDTHS.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  for (let c = 7; c <= 11; c++) ws.getColumn(c).numFmt = MONEY;
   const head = ws.addRow([title]);
   head.getCell(1).font = { ...FONT, bold: true, size: 13 };
   head.commit();
@@ -32,11 +55,10 @@ export async function writeExportXlsx(out: Writable, title: string, batches: Asy
       const amounts = [l.domesticOffline, l.domesticOnline, l.exportOffline, l.exportOnline];
       const total = amounts.reduce((a, b) => a + b, 0n);
       [...amounts, total].forEach((v, i) => (sums[i]! += v));
-      const r = ws.addRow([l.province, l.district, l.registrationCode, l.producer, l.month, l.category, ...amounts.map(baht), baht(total)]);
-      for (let c = 7; c <= 11; c++) r.getCell(c).numFmt = '#,##0.00';
-      r.commit();
+      ws.addRow([l.province, l.district, l.registrationCode, l.producer, l.month, l.category, ...amounts.map(baht), baht(total)]).commit();
       n++;
     }
+    await zipCaughtUp(ws);
   }
   const first = 3;
   const last = first + n - 1;
@@ -44,7 +66,7 @@ export async function writeExportXlsx(out: Writable, title: string, batches: Asy
     const L = String.fromCharCode(71 + i);
     return n ? { formula: `SUM(${L}${first}:${L}${last})`, result: baht(s) } : 0;
   })]);
-  total.eachCell((c, col) => { c.font = { ...FONT, bold: true }; if (col >= 7) c.numFmt = '#,##0.00'; });
+  total.eachCell((c) => { c.font = { ...FONT, bold: true }; });
   total.commit();
   const printed = ws.addRow(['พิมพ์เมื่อ', printedAt]);
   printed.getCell(2).numFmt = '[$-107041E]d mmmm yyyy';
