@@ -10,7 +10,7 @@ import { RuleError } from '../domain/errors.js';
 import type { Ctx } from './context.js';
 import type { Courier } from './courier.js';
 import type { BotEvent } from './events.js';
-import { claimEvent, lockUser, nextPending, recordFailure, tryLockUser, userOf, usersWithPending } from './inbox.js';
+import { claimEvent, lockUser, nextPending, tryLockUser, userOf, usersWithPending } from './inbox.js';
 import { queueAnswer, queuePush } from './outbox.js';
 import type { LinePort, ReportPort } from './ports.js';
 import { text, type Reply } from './reply.js';

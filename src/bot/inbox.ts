@@ -59,14 +59,6 @@ export async function userOf(tx: Tx, lineUserId: string): Promise<User> {
   return rows[0]!;
 }
 
-/** Notes a failure that left the event unprocessed (its transaction rolled back). */
-export async function recordFailure(db: Db, id: string, error: string, giveUp: boolean): Promise<void> {
-  await db.$executeRaw`
-    UPDATE "WebhookEvent" SET "attempts" = "attempts" + 1, "lastError" = ${error.slice(0, 2000)},
-      "processedAt" = CASE WHEN ${giveUp} THEN now() ELSE "processedAt" END
-    WHERE "id" = ${id}`;
-}
-
 /**
  * The user's oldest unprocessed event (occurrence order, then arrival order), read under the user's lock, so events
  * of one user take effect in order whichever process received them. A row whose payload no longer parses is
