@@ -26,6 +26,8 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const USERS = 500;
 /** People in the real-conversation burst (ten events each). */
 const FLOW_USERS = Number(process.env.BENCH_FLOW_USERS ?? 200);
+/** BENCH_PARTS=flows (or webhook) measures only that part. */
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'webhook,flows').split(','));
 const quiet = { info: () => {}, warn: () => {}, error: (m: string, e?: object) => console.error(m, e ?? '') };
 
 function pct(xs: number[], p: number): number {
@@ -99,12 +101,15 @@ async function createDatabase(serverUrl: string): Promise<{ url: string; drop():
 type Row = { backend: string; handler: string; mode: string; eventsPerSec: number; p50: number; p99: number; failed: number; processedPerSec?: number; load?: number };
 
 async function measureBoth(backend: string, serverUrl: string, rows: Row[], flows: FlowRow[]) {
-  const db = await createDatabase(serverUrl);
-  try {
-    await measure(backend, db.url, rows);
-  } finally {
-    await db.drop();
+  if (PARTS.has('webhook')) {
+    const db = await createDatabase(serverUrl);
+    try {
+      await measure(backend, db.url, rows);
+    } finally {
+      await db.drop();
+    }
   }
+  if (!PARTS.has('flows')) return;
   const template = await flowTemplate(serverUrl);
   try {
     for (const processes of [1, 2]) flows.push(await measureFlows(backend, serverUrl, template.name, processes, FLOW_USERS));
