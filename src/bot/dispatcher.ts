@@ -11,7 +11,7 @@ import type { Places } from '../domain/places.js';
 import type { Ctx } from './context.js';
 import type { Courier } from './courier.js';
 import type { BotEvent } from './events.js';
-import { claimEvent, lockUser, nextPending, recordFailure, tryLockUser, userOf, usersWithPending } from './inbox.js';
+import { claimEvent, claimNext, lockUser, tryLockUser, userOf, usersWithPending } from './inbox.js';
 import { MESSAGES_PER_REQUEST, queueAnswer, queuePush } from './outbox.js';
 import type { LinePort, ReportPort } from './ports.js';
 import { failureAnswer, text, type Reply } from './reply.js';
@@ -51,7 +51,8 @@ function isSerializationFailure(err: unknown): boolean {
   return /P2034|40001|40P01|deadlock|could not serialize/i.test(s);
 }
 
-type Outcome = 'done' | 'empty' | 'busy' | 'retry' | 'db-down';
+/** `last`: done, and no other event of the user was waiting (the inbox need not be asked again). */
+type Outcome = 'done' | 'last' | 'empty' | 'busy' | 'retry' | 'db-down';
 
 export function createDispatcher(deps: DispatcherDeps) {
   const { db, courier, log } = deps;
@@ -98,16 +99,16 @@ export function createDispatcher(deps: DispatcherDeps) {
 
   /** Handles the user's oldest unprocessed event, if any. `sweep`: skip a user another process is working on. */
   async function handleNext(user: string, sweep: boolean): Promise<Outcome> {
-    const picked: { ev: BotEvent | null } = { ev: null };
+    const picked: { ev: BotEvent | null; more: boolean } = { ev: null, more: true };
     try {
       const result = await db.$transaction(
         async (tx: Tx) => {
           if (sweep) {
             if (!(await tryLockUser(tx, user))) return 'busy' as const;
           } else await lockUser(tx, user);
-          const next = await nextPending(tx, user);
+          const next = await claimNext(tx, user);
           if (!next) return null;
-          await claimEvent(tx, next.id);
+          picked.more = next.more;
           if (!next.event) return { ids: [], after: [] }; // payload from an older version: set aside, claimed
           const ev = (picked.ev = next.event);
           const pushIds: number[] = [];
@@ -143,7 +144,7 @@ export function createDispatcher(deps: DispatcherDeps) {
       if (result === 'busy') return 'busy';
       courier.send(user, result.ids, result.after);
       if (picked.ev) tries.delete(picked.ev.id);
-      return 'done';
+      return picked.more ? 'done' : 'last';
     } catch (err) {
       if (isConnectionError(err)) return 'db-down';
       const ev = picked.ev;
@@ -173,6 +174,11 @@ export function createDispatcher(deps: DispatcherDeps) {
     for (let down = 0; !stopping; ) {
       const outcome = await withSlot(() => handleNext(user, sweep));
       if (outcome === 'empty' || outcome === 'busy') return;
+      if (outcome === 'last') {
+        if (dbDown) log.info('database reachable again: handling resumes');
+        dbDown = false;
+        return;
+      }
       if (outcome === 'db-down') {
         if (!dbDown) log.warn('database unreachable: events wait in the inbox and resume when it is back');
         dbDown = true;

@@ -59,27 +59,22 @@ export async function userOf(tx: Tx, lineUserId: string): Promise<User> {
   return rows[0]!;
 }
 
-/** Notes a failure that left the event unprocessed (its transaction rolled back). */
-export async function recordFailure(db: Db, id: string, error: string, giveUp: boolean): Promise<void> {
-  await db.$executeRaw`
-    UPDATE "WebhookEvent" SET "attempts" = "attempts" + 1, "lastError" = ${error.slice(0, 2000)},
-      "processedAt" = CASE WHEN ${giveUp} THEN now() ELSE "processedAt" END
-    WHERE "id" = ${id}`;
-}
-
 /**
- * The user's oldest unprocessed event (occurrence order, then arrival order), read under the user's lock, so events
- * of one user take effect in order whichever process received them. A row whose payload no longer parses is
- * returned as `invalid` so the caller can set it aside.
+ * Claims the user's oldest unprocessed event (occurrence order, then arrival order) in one statement, under the user's
+ * lock, so events of one user take effect in order whichever process received them. `more`: another event of the
+ * user was waiting too. A row whose payload no longer parses is claimed and returned as `event: null` (set aside).
  */
-export async function nextPending(tx: Tx, lineUserId: string): Promise<{ id: string; event: BotEvent | null } | null> {
-  const rows = await tx.$queryRaw<{ id: string; payload: unknown }[]>`
-    SELECT "id", "payload" FROM "WebhookEvent" WHERE "lineUserId" = ${lineUserId} AND "processedAt" IS NULL
-    ORDER BY "occurredAt", "seq" LIMIT 1`;
+export async function claimNext(tx: Tx, lineUserId: string): Promise<{ id: string; event: BotEvent | null; more: boolean } | null> {
+  const rows = await tx.$queryRaw<{ id: string; payload: unknown; more: boolean }[]>`
+    UPDATE "WebhookEvent" SET "processedAt" = clock_timestamp(), "attempts" = "attempts" + 1
+    WHERE "id" = (SELECT "id" FROM "WebhookEvent" WHERE "lineUserId" = ${lineUserId} AND "processedAt" IS NULL
+                  ORDER BY "occurredAt", "seq" LIMIT 1)
+    RETURNING "id", "payload", EXISTS (SELECT 1 FROM "WebhookEvent" w WHERE w."lineUserId" = ${lineUserId}
+                  AND w."processedAt" IS NULL AND w."id" <> "WebhookEvent"."id") AS "more"`;
   const row = rows[0];
   if (!row) return null;
   const parsed = BotEventSchema.safeParse(row.payload);
-  return { id: row.id, event: parsed.success ? parsed.data : null };
+  return { id: row.id, event: parsed.success ? parsed.data : null, more: row.more };
 }
 
 /** Like lockUser, but returns false at once when another transaction holds the user's lock. */

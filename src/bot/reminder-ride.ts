@@ -8,11 +8,12 @@ const MAX_REPLY_MESSAGES = 5;
 
 export async function withWaitingReminders(tx: Tx, userId: number, replies: Reply[], now: Date): Promise<Reply[]> {
   if (replies.length >= MAX_REPLY_MESSAGES) return replies;
-  if (await tx.conversation.findUnique({ where: { userId }, select: { userId: true } })) return replies;
-  const waiting = await tx.reminder.findMany({
-    where: { userId, status: 'PENDING', sendKey: null },
-    orderBy: [{ priority: 'asc' }, { id: 'asc' }],
-  });
+  // one raw statement: this runs for every event
+  const waiting = await tx.$queryRaw<{ id: number; messages: unknown }[]>`
+    SELECT "id", "messages" FROM "Reminder"
+    WHERE "userId" = ${userId} AND "status" = 'PENDING' AND "sendKey" IS NULL
+      AND NOT EXISTS (SELECT 1 FROM "Conversation" WHERE "userId" = ${userId})
+    ORDER BY "priority", "id"`;
   const fitting: number[] = [];
   let room = MAX_REPLY_MESSAGES - replies.length;
   for (const r of waiting) {

@@ -92,16 +92,27 @@ export function roleMay(role: Role, action: Action): boolean {
   return MATRIX[action][role] !== undefined;
 }
 
+type PlaceRow = { districtId: number | null; provinceId: number | null; zoneId: number | null };
+const toPlace = (r: PlaceRow | undefined, producerId: number | null): Place =>
+  r?.districtId != null
+    ? { producerId, districtId: r.districtId, provinceId: r.provinceId, zoneId: r.zoneId }
+    : { producerId, districtId: null, provinceId: null, zoneId: null };
+
+// Raw SQL, one statement each: every sales step and every review screen asks where something is.
 export async function placeOfDistrict(tx: Tx, districtId: number): Promise<Place> {
-  const d = await tx.district.findUnique({ where: { id: districtId }, include: { province: true } });
-  if (!d) return { producerId: null, districtId: null, provinceId: null, zoneId: null };
-  return { producerId: null, districtId: d.id, provinceId: d.provinceId, zoneId: d.province.zoneId };
+  const rows = await tx.$queryRaw<PlaceRow[]>`
+    SELECT d."id" AS "districtId", d."provinceId", p."zoneId"
+    FROM "District" d JOIN "Province" p ON p."id" = d."provinceId" WHERE d."id" = ${districtId}`;
+  return toPlace(rows[0], null);
 }
 
 export async function placeOfProducer(tx: Tx, producerId: number): Promise<Place> {
-  const p = await tx.producer.findUnique({ where: { id: producerId }, select: { districtId: true } });
-  if (!p) return { producerId: null, districtId: null, provinceId: null, zoneId: null };
-  return { ...(await placeOfDistrict(tx, p.districtId)), producerId };
+  const rows = await tx.$queryRaw<PlaceRow[]>`
+    SELECT d."id" AS "districtId", d."provinceId", p."zoneId"
+    FROM "Producer" pr LEFT JOIN "District" d ON d."id" = pr."districtId" LEFT JOIN "Province" p ON p."id" = d."provinceId"
+    WHERE pr."id" = ${producerId}`;
+  if (!rows[0]) return { producerId: null, districtId: null, provinceId: null, zoneId: null };
+  return toPlace(rows[0], producerId);
 }
 
 export async function placeOfProvince(tx: Tx, provinceId: number): Promise<Place> {

@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { eventId, sign, TEST_SECRET, TEST_TOKEN } from './bot.js';
+import { randomPort } from './ports.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -18,8 +19,8 @@ export interface ChildBot {
   kill(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-export async function startChildBot(env: { databaseUrl: string; lineUrl: string; extra?: Record<string, string> }): Promise<ChildBot> {
-  const port = 20000 + Math.floor(Math.random() * 20000);
+export async function startChildBot(env: { databaseUrl: string; lineUrl: string; port?: number; extra?: Record<string, string> }): Promise<ChildBot> {
+  const port = env.port ?? randomPort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: ROOT,
     env: {

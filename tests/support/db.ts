@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { createDb, withDatabase, type Db } from '../../src/db/client.js';
+import { DB_PREFIX } from './ports.js';
 
 export interface TestDatabase {
   url: string;
@@ -21,7 +22,7 @@ export async function adminQuery(sql: string): Promise<void> {
 }
 
 export async function createTestDatabase(opts: { template?: boolean } = {}): Promise<TestDatabase> {
-  const name = `${process.env.TEST_DB_PREFIX ?? 'otop'}_t_${randomBytes(6).toString('hex')}`;
+  const name = `${DB_PREFIX}_t_${randomBytes(6).toString('hex')}`;
   const template = opts.template === false ? '' : ` TEMPLATE "${inject('pgTemplate')}"`;
   for (let i = 0; ; i++) {
     try {

@@ -10,6 +10,7 @@ import { startEmbeddedPostgres } from '../../src/db/embedded.js';
 import { migrate } from '../../src/db/migrate.js';
 import { createDb, withDatabase } from '../../src/db/client.js';
 import { seedReferenceData } from '../../src/seed/seed-db.js';
+import { DB_PREFIX, randomPort } from './ports.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -25,7 +26,7 @@ export default async function setup(project: TestProject) {
   let kind = 'external';
   if (!serverUrl) {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'otop-test-pg-'));
-    const port = 30000 + Math.floor(Math.random() * 20000);
+    const port = randomPort();
     const server = await startEmbeddedPostgres({ dataDir: dir, port });
     serverUrl = server.url;
     kind = 'embedded';
@@ -35,7 +36,7 @@ export default async function setup(project: TestProject) {
     };
   }
   // TEST_DB_PREFIX: where several people share one server, each keeps to its own database names.
-  const template = `${process.env.TEST_DB_PREFIX ?? 'otop'}_tpl_${process.pid}_${Date.now().toString(36)}`;
+  const template = `${DB_PREFIX}_tpl_${process.pid}_${Date.now().toString(36)}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE "${template}"`);
