@@ -5,13 +5,13 @@
 //                                            province empty = department-wide, applied first; empty cells keep the current date)
 // Sets the deadline calendar as the system (no acting officer); every change is audited.
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { calendarOfYear } from '../domain/calendar-view.js';
 import { setDeadline, type CalendarField } from '../domain/deadlines.js';
 import { RuleError } from '../domain/errors.js';
 import { fiscalYearOf, monthKeyOf, parseDayKey, parseMonthKey, type DayKey, type MonthKey } from '../domain/fiscal-period.js';
 import { openCliDb } from './open-db.js';
+import { HELP_OPTION, readCliArgs } from './cli-args.js';
 
 const FIELDS = ['entryDue', 'districtConfirmDue', 'provinceConfirmDue', 'departmentClose'] as const;
 const Month = z.string().transform((s, ctx) => parseMonthKey(s) ?? (ctx.addIssue({ code: 'custom', message: 'expected YYYY-MM (Gregorian)' }), z.NEVER));
@@ -27,11 +27,11 @@ function fail(msg: string): never {
   process.exit(2);
 }
 
-const { values, positionals } = parseArgs({
-  options: { month: { type: 'string' }, field: { type: 'string' }, day: { type: 'string' }, province: { type: 'string' }, fy: { type: 'string' } },
+const { values, positionals } = readCliArgs({
+  options: { ...HELP_OPTION, month: { type: 'string' }, field: { type: 'string' }, day: { type: 'string' }, province: { type: 'string' }, fy: { type: 'string' } },
   allowPositionals: true,
   strict: true,
-});
+}, USAGE, fail);
 const [command, file] = positionals;
 const issues = (e: z.ZodError) => e.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('\n');
 

@@ -1,10 +1,10 @@
 // `npm run invite -- --role <producer|district|province|zone|department> [--producer <id or registration code>]
 //   [--district <code>] [--province <code>] [--zone <n>] [--days 14] [--count 1]`
 // Prints one-time invite codes, made by the system (no acting officer).
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { createInvite, type InviteScope } from '../domain/invites.js';
 import { openCliDb } from './open-db.js';
+import { HELP_OPTION, readCliArgs } from './cli-args.js';
 
 const Args = z.object({
   role: z.enum(['producer', 'district', 'province', 'zone', 'department']),
@@ -28,13 +28,13 @@ function fail(msg: string): never {
   process.exit(2);
 }
 
-const { values } = parseArgs({
-  options: {
+const { values } = readCliArgs({
+  options: { ...HELP_OPTION,
     role: { type: 'string' }, producer: { type: 'string' }, district: { type: 'string' }, province: { type: 'string' },
     zone: { type: 'string' }, days: { type: 'string' }, count: { type: 'string' },
   },
   strict: true,
-});
+}, USAGE, fail);
 const parsed = Args.safeParse(values);
 if (!parsed.success) fail(parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('\n'));
 const a = parsed.data;

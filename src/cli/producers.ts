@@ -2,7 +2,6 @@
 //   [--skip-invalid]` · `npm run producers -- template [--out register.xlsx]` · `npm run producers -- list --district
 //   <name|code>`. The district's register in bulk: every row checked, then all valid rows applied in one transaction
 // (none while any row is invalid, unless --skip-invalid). Works on the embedded database with no setting.
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { CATEGORY_SHORT_TH, PRODUCER_TYPE_SHORT_TH } from '../domain/catalog.js';
 import { applyRegisterPlan, planRegisterImport } from '../domain/registry/import-register.js';
@@ -22,6 +21,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { openCliDb } from './open-db.js';
 import { readSheet } from './read-sheet.js';
+import { readCliArgs } from './cli-args.js';
 
 const USAGE = `การใช้งาน / usage:
   npm run producers -- import <ไฟล์.csv|ไฟล์.xlsx> [--province <ชื่อหรือรหัส>] [--district <ชื่อหรือรหัส>] [--dry-run] [--skip-invalid]
@@ -62,7 +62,7 @@ function fail(msg: string): never {
   process.exit(2);
 }
 
-const { values, positionals } = parseArgs({
+const { values, positionals } = readCliArgs({
   allowPositionals: true,
   strict: true,
   options: {
@@ -70,7 +70,7 @@ const { values, positionals } = parseArgs({
     workers: { type: 'string' }, months: { type: 'string' }, from: { type: 'string' },
     'dry-run': { type: 'boolean' }, 'skip-invalid': { type: 'boolean' }, replace: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
   },
-});
+}, USAGE, fail);
 if (values.help || positionals.length === 0) {
   console.log(USAGE);
   process.exit(values.help ? 0 : 2);

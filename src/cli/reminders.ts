@@ -1,7 +1,6 @@
 // `npm run reminders -- plan [--at 2026-12-03T09:00+07:00]`  who would get what and why (dry run: nothing written)
 // `npm run reminders -- run`                                  plan and send now (as the cron job does)
 // `npm run reminders -- status --month 2026-11`               sent / waiting / failed, and who reported after
-import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { createLineClients } from '../line/messenger.js';
 import { createBulkSender } from '../line/bulk-sender.js';
@@ -10,6 +9,7 @@ import { reminderStatus } from '../domain/reminders/status.js';
 import { DEFAULT_REMINDER_SETTINGS, planAt, run } from '../jobs/reminders.js';
 import { planProgressAt } from '../jobs/reminder-progress.js';
 import { openCliDb } from './open-db.js';
+import { HELP_OPTION, readCliArgs } from './cli-args.js';
 
 const USAGE = 'usage: npm run reminders -- plan [--at 2026-12-03T09:00+07:00] | run | status [--month 2026-11]';
 function fail(msg: string): never {
@@ -17,7 +17,7 @@ function fail(msg: string): never {
   process.exit(2);
 }
 
-const { values, positionals } = parseArgs({ options: { at: { type: 'string' }, month: { type: 'string' } }, allowPositionals: true, strict: true });
+const { values, positionals } = readCliArgs({ options: { ...HELP_OPTION, at: { type: 'string' }, month: { type: 'string' } }, allowPositionals: true, strict: true }, USAGE, fail);
 const at = values.at ? new Date(values.at) : new Date();
 if (Number.isNaN(at.getTime())) fail(`--at: "${values.at}" is not a date-time such as 2026-12-03T09:00+07:00`);
 const command = positionals[0];

@@ -2,12 +2,12 @@
 // `npm run report -- --type rt4 --province 24 --fy 2570 --from 10 --to 12 --format xlsx --out rt4.xlsx`
 // Writes one report file from the database (the embedded one under DATA_DIR when DATABASE_URL is unset).
 import { writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { REPORT_TYPES, REPORTS, type ReportScope } from '../domain/reports/catalogue.js';
 import { periodOf, wholeYearPeriod } from '../domain/reports/period.js';
 import { generateReportFile } from '../reports/generate.js';
 import { openCliDb } from './open-db.js';
+import { HELP_OPTION, readCliArgs } from './cli-args.js';
 
 const month = z.coerce.number().int().min(1).max(12);
 const Args = z.object({
@@ -40,15 +40,18 @@ function fail(msg: string): never {
   process.exit(2);
 }
 
-const { values } = parseArgs({
+const { values } = readCliArgs({
   options: {
+    ...HELP_OPTION,
     type: { type: 'string' }, province: { type: 'string' }, district: { type: 'string' }, producer: { type: 'string' }, zone: { type: 'string' }, fy: { type: 'string' },
     month: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, format: { type: 'string' },
     out: { type: 'string' }, 'thai-digits': { type: 'boolean' },
   },
   strict: true,
-});
-const parsed = Args.safeParse(values);
+}, `รายงานเป็นไฟล์ PDF หรือ Excel จากฐานข้อมูล (writes one report file from the database)
+${USAGE}`, fail);
+const { help: _help, ...args } = values;
+const parsed = Args.safeParse(args);
 if (!parsed.success) fail(parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('\n'));
 const a = parsed.data;
 const type = a.type as (typeof REPORT_TYPES)[number];
