@@ -47,6 +47,9 @@ export function wrapText(text: string, width: number, measure: Measure): string[
 }
 
 function wrapParagraph(text: string, width: number, measure: Measure): string[] {
+  // most cells fit on one line: one measure of the whole, instead of segmenting and measuring every growing prefix
+  const whole = text.trimEnd();
+  if (measure(whole) <= width) return [whole];
   const lines: string[] = [];
   let line = '';
   const pushPiece = (piece: string) => {
