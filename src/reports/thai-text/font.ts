@@ -18,8 +18,10 @@ export const SARABUN = {
 export type ThaiWeight = keyof typeof SARABUN;
 
 interface Glyph { id: number; codePoints: number[]; advanceWidth: number }
+interface Run { glyphs: Glyph[]; positions: object[]; advanceWidth: number }
 interface EmbeddedFontLike {
-  layout(text: string, features?: unknown): { glyphs: Glyph[]; positions: unknown[] };
+  layout(text: string, features?: unknown, onlyWidth?: boolean): { glyphs: Glyph[] | null; positions: object[] | null; advanceWidth: number };
+  layoutRun(text: string, features?: unknown): Run;
   encode(text: string, features?: unknown): [string[], unknown[]];
   subset: { glyphs: number[]; mapping: Record<number, number>; includeGlyph(id: number): number };
   unicode: number[][];
@@ -29,13 +31,38 @@ interface EmbeddedFontLike {
   [patched]?: true;
 }
 const patched = Symbol('thai-tounicode');
+/** Strings laid out character by character: figures only. */
+const FIGURE = /^[0-9.,-]+$/;
 
 function patchFont(font: EmbeddedFontLike): void {
   if (font[patched]) return;
   font[patched] = true;
   const slots = new Map<string, number>();
+  // Figures ("1,234,567.00") are laid out from their characters' runs, kept for the document: Sarabun's digits,
+  // comma, point and minus neither kern nor combine (a test compares the widths with whole-string shaping), and a long
+  // table shapes thousands of distinct figures otherwise.
+  const chars = new Map<string, Run>();
+  const layout = font.layout;
+  font.layout = function layoutFigures(text, features, onlyWidth) {
+    if (features || text.length < 2 || !FIGURE.test(text)) return layout.call(this, text, features, onlyWidth);
+    const glyphs: Glyph[] = [];
+    const positions: object[] = [];
+    let advanceWidth = 0;
+    for (const ch of text) {
+      let run = chars.get(ch);
+      if (!run) chars.set(ch, (run = this.layoutRun(ch)));
+      advanceWidth += run.advanceWidth;
+      if (!onlyWidth) {
+        glyphs.push(...run.glyphs);
+        for (const p of run.positions) positions.push({ ...p });
+      }
+    }
+    return { glyphs: onlyWidth ? null : glyphs, positions: onlyWidth ? null : positions, advanceWidth };
+  };
   font.encode = function encode(text, features) {
-    const { glyphs, positions } = this.layout(text, features);
+    const laid = this.layout(text, features);
+    const glyphs = laid.glyphs!;
+    const positions = laid.positions!;
     const res: string[] = [];
     for (const glyph of glyphs) {
       const key = `${glyph.id}|${glyph.codePoints.join(',')}`;
