@@ -46,6 +46,9 @@ export function fieldPrompt(token: string, where: string, month: string, d: Dead
 }
 
 /** `deptDay`: for a province, the department's date, which its own may not pass. */
+/** The day typed is the date in force already. */
+export const sameDayText = (day: string) => `${dayTh(day)} เป็นกำหนดที่ใช้อยู่แล้ว ไม่ต้องแก้ไข พิมพ์วันอื่น หรือกด "ยกเลิก"`;
+
 export function dayPrompt(month: string, field: CalendarField, current: string | null, canClear: boolean, deptDay: string | null, problem?: string): Reply[] {
   const choices: Choice[] = [...(canClear ? [say(CLEAR_WORD)] : []), say('ยกเลิก')];
   return [
@@ -96,7 +99,7 @@ export function confirmCard(token: string, where: string, month: string, i: Dead
       { label: 'ยกเลิก', postback: { action: 'cal-no', params: { t: token } }, display: 'ยกเลิก', style: 'link' },
     ],
   };
-  return [...(problem ? [text(problem)] : []), card(c, [say('ยืนยัน'), say('แก้ไข'), say('ยกเลิก')])];
+  return [...(problem ? [text(problem)] : []), card(c)];
 }
 
 export function savedText(month: string, field: CalendarField, day: string, clearing: boolean): Reply {

@@ -183,6 +183,8 @@ async function advance(ctx: Ctx, s: S, input: Input): Promise<Out> {
       const current = (await dueDates(ctx.tx, s.month as MonthKey, scopeOf(ctx)))[s.field];
       const r = readDay(s, raw, current);
       if (!r.ok) return stay(...(await prompt(ctx, s, r.message)));
+      // the date in force already: nothing to change (and a province must not pin the department's date as its own)
+      if (r.day === current) return stay(...(await prompt(ctx, s, P.sameDayText(r.day))));
       return toConfirm(ctx, s, r.day);
     }
     case 'confirm':

@@ -121,6 +121,20 @@ describe('due dates set in chat', () => {
     await bot.say(prov, 'ยกเลิก');
   });
 
+  it('the date in force typed again is not a change: said so, asked again, no card, nothing written', async () => {
+    await bot.say(prov, 'แก้ไขกำหนดส่ง');
+    await press(bot, prov, 'พฤศจิกายน 2569');
+    await press(bot, prov, 'จังหวัดยืนยัน');
+    bot.take(prov);
+    const inForce = (await dueDates(bot.services.db, NOV, 24)).provinceConfirmDue!;
+    await bot.say(prov, String(Number(inForce.slice(8, 10))));
+    const said = bot.take(prov).join('\n');
+    expect(said).toContain(`${Number(inForce.slice(8, 10))} ธันวาคม 2569 เป็นกำหนดที่ใช้อยู่แล้ว ไม่ต้องแก้ไข`);
+    expect(said).not.toContain('รอยืนยัน');
+    expect(day((await provinceRow())?.provinceConfirmDue)).toBeNull();
+    await bot.say(prov, 'ยกเลิก');
+  });
+
   it('a province clears its own date back to the department\u2019s', async () => {
     await bot.say(prov, 'แก้ไขกำหนดส่ง');
     await press(bot, prov, 'พฤศจิกายน 2569');
