@@ -87,18 +87,14 @@ export function createCourier(deps: CourierDeps) {
 
   async function deliver(row: OutboundMessage): Promise<void> {
     const messages = row.messages as unknown as Reply[];
-    try {
-      line.check(messages);
-    } catch (err) {
-      if (err instanceof UnsendableReplies) return unsendable(row, err);
-      throw err;
-    }
+    // reply and push render before they call LINE: a row that cannot be rendered throws UnsendableReplies first
     if (row.replyToken && row.replyBy && row.replyBy.getTime() > Date.now()) {
       try {
         await line.reply(row.replyToken, messages);
         await persist(() => markSent(db, row.id));
         return;
       } catch (err) {
+        if (err instanceof UnsendableReplies) return unsendable(row, err);
         log.warn('reply not accepted, pushing instead', { outbox: row.id, err: String((err as Error)?.message ?? err) });
         await dropReplyToken(db, row.id);
       }
@@ -107,6 +103,7 @@ export function createCourier(deps: CourierDeps) {
       for (const to of row.recipients) await line.push(to, messages, row.retryKey);
       await persist(() => markSent(db, row.id));
     } catch (err) {
+      if (err instanceof UnsendableReplies) return unsendable(row, err);
       const msg = String((err as Error)?.message ?? err);
       const status = await markFailed(db, row, msg, { permanent: isPermanent(err), retryInS: backoffS(row.attempts + 1) });
       (status === 'FAILED' ? log.error : log.warn)(`push ${row.id} failed (attempt ${row.attempts + 1}, ${status})`, { err: msg });
